@@ -1,0 +1,62 @@
+# The two commands: `make run` and `make test` (see README.md). Everything else is a helper.
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PYTEST := $(VENV)/bin/pytest
+PYTHON ?= python3
+
+.PHONY: install run test test-browser test-services lint format bench constraints clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+static_build/css/portal.css: node_modules/.installed static/scss/portal.scss
+	npm run build
+
+install: $(VENV)/.installed static_build/css/portal.css
+
+## make run: set up, migrate, load the demo data and serve on http://127.0.0.1:8000
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: lint, migration check and the whole suite (browser and CI-service tests excepted)
+test: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PYTEST) -n 2 -m "not browser and not services"
+
+## make test-browser: the Playwright tests in Debian's Chromium (installed here if missing)
+test-browser: install
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PYTEST) -m browser -p no:randomly
+
+## make test-services: the tests that need the real PostgreSQL and Redis (set DATABASE_URL, REDIS_URL)
+test-services: install
+	$(PYTEST) -m services
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install
+	$(PY) bench/run.py
+
+constraints:
+	$(PIP) freeze --exclude-editable > constraints.txt
+
+clean:
+	rm -rf $(VENV) node_modules static_build staticfiles

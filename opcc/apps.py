@@ -1,0 +1,60 @@
+from django.apps import AppConfig
+
+
+class OpccConfig(AppConfig):
+    name = "opcc"
+    verbose_name = "OPCC portal core"
+
+    def ready(self):
+        from opcc import history, signals  # noqa: F401 - signal receivers for the security log
+        from opcc.access import ANONYMOUS
+        from opcc.registry import (
+            DashboardPanel,
+            DocumentKind,
+            NavigationItem,
+            Seeder,
+            dashboard_panels,
+            document_kinds,
+            navigation,
+            seeders,
+        )
+        from opcc.roles import ALL_ROLES, Role
+        from opcc.seed import seed_people
+        from opcc.views.panels import documents_panel, outbox_panel
+
+        everyone = frozenset({*ALL_ROLES, ANONYMOUS})
+        signed_in = frozenset(ALL_ROLES)
+        navigation.register("home", NavigationItem("Home", "home", frozenset({ANONYMOUS}), 0))
+        navigation.register("dashboard", NavigationItem("My work", "dashboard", signed_in, 1))
+        navigation.register(
+            "transparency", NavigationItem("Transparency", "transparency", everyone, 90)
+        )
+        navigation.register(
+            "outbox",
+            NavigationItem(
+                "Notifications", "outbox", frozenset({Role.CHIEF_EXECUTIVE, Role.STAFF}), 95
+            ),
+        )
+        navigation.register(
+            "people", NavigationItem("People", "people", frozenset({Role.CHIEF_EXECUTIVE}), 96)
+        )
+
+        dashboard_panels.register(
+            "outbox",
+            DashboardPanel("outbox", "Notifications", "opcc/panels/outbox.html", outbox_panel, 90),
+        )
+        dashboard_panels.register(
+            "documents",
+            DashboardPanel(
+                "documents",
+                "Documents you asked for",
+                "opcc/panels/documents.html",
+                documents_panel,
+                95,
+            ),
+        )
+        document_kinds.register(
+            "record_history",
+            DocumentKind("record_history", "pdf/record_history.html", history.pdf_context),
+        )
+        seeders.register("people", Seeder("people", seed_people, order=0))

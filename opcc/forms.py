@@ -1,0 +1,85 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fixed, Fluid, Layout, Submit
+from django import forms
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
+
+
+class GovukForm:
+    """Mixin giving a form the shared GOV.UK helper: labels as written, one submit button."""
+
+    submit_label = "Continue"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(*self.fields)
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+
+class SignInForm(GovukForm, AuthenticationForm):
+    submit_label = "Sign in"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email address"
+        self.fields["username"].widget = forms.EmailInput(
+            attrs={"autocomplete": "username", "spellcheck": "false"}
+        )
+        self.helper.layout = Layout(
+            Field.text("username", field_width=Fluid.TWO_THIRDS),
+            Field("password"),
+        )
+
+
+class OneTimeCodeForm(GovukForm, forms.Form):
+    """The six-digit code from an authenticator app. Paste is allowed (WCAG 2.2 SC 3.3.8)."""
+
+    submit_label = "Continue"
+    token = forms.CharField(
+        label="Security code",
+        help_text="The 6-digit code shown in your authenticator app",
+        max_length=16,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+        error_messages={"required": "Enter the 6-digit security code from your authenticator app"},
+    )
+
+    def __init__(self, *args, device_check=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device_check = device_check
+        self.device = None
+        self.helper.layout = Layout(Field.text("token", field_width=Fixed.TEN))
+
+    def clean_token(self):
+        token = "".join(self.cleaned_data["token"].split())
+        if not (token.isdigit() and len(token) == 6):
+            raise forms.ValidationError("Enter the security code as 6 digits, like 123456")
+        self.device = self.device_check(token) if self.device_check else None
+        if self.device is None:
+            raise forms.ValidationError(
+                "That security code is wrong or has expired. Enter the code shown now"
+            )
+        return token
+
+
+class ResetPasswordForm(GovukForm, PasswordResetForm):
+    submit_label = "Send the reset link"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
+
+
+class NewPasswordForm(GovukForm, SetPasswordForm):
+    submit_label = "Save the new password"
+
+
+class ChangePasswordForm(GovukForm, PasswordChangeForm):
+    submit_label = "Change password"

@@ -1,0 +1,93 @@
+"""Read the simple-history record of any historical model: who changed what and when."""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.http import Http404
+
+CHANGE_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
+HIDDEN_FIELDS = {"password", "last_login"}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: object
+    who: str
+    what: str
+    reason: str
+    changes: list[FieldChange]
+
+
+def historical_model(app_label: str, model_name: str):
+    """The model named in a URL, if it keeps history; 404 otherwise."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        raise Http404 from None
+    if not hasattr(model, "history") or model._meta.label.startswith("simple_history"):
+        raise Http404
+    return model
+
+
+def records_of(obj):
+    return obj.history.select_related("history_user").order_by("-history_date", "-history_id")
+
+
+def _display(field, value) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    choices = dict(field.flatchoices) if field.choices else None
+    if choices is not None:
+        return str(choices.get(value, value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)
+
+
+def entries(records: list, older) -> list[HistoryEntry]:
+    """Turn history records (newest first) into entries with their field-by-field changes.
+
+    ``older`` is the record just before the last one given (or None), so a page of records is
+    diffed without one query per record.
+    """
+    result = []
+    following = [*records[1:], older]
+    for record, previous in zip(records, following, strict=True):
+        changes = []
+        if previous is not None and record.history_type == "~":
+            delta = record.diff_against(previous)
+            for change in delta.changes:
+                if change.field in HIDDEN_FIELDS:
+                    continue
+                field = record.instance_type._meta.get_field(change.field)
+                changes.append(
+                    FieldChange(
+                        str(field.verbose_name).capitalize(),
+                        _display(field, change.old),
+                        _display(field, change.new),
+                    )
+                )
+        who = record.history_user.full_name if record.history_user else "The portal (automatic)"
+        result.append(
+            HistoryEntry(
+                when=record.history_date,
+                who=who,
+                what=CHANGE_TYPES.get(record.history_type, record.history_type),
+                reason=record.history_change_reason or "",
+                changes=changes,
+            )
+        )
+    return result
+
+
+def pdf_context(document) -> dict:
+    obj = document.of
+    records = list(records_of(obj)[:500])
+    return {"document": document, "object": obj, "entries": entries(records, None)}

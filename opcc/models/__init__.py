@@ -1,0 +1,13 @@
+from opcc.models.documents import DocumentStatus, GeneratedDocument, SecurityMarking
+from opcc.models.outbox import MessageAttachment, MessageStatus, OutboundMessage
+from opcc.models.users import User
+
+__all__ = [
+    "DocumentStatus",
+    "GeneratedDocument",
+    "MessageAttachment",
+    "MessageStatus",
+    "OutboundMessage",
+    "SecurityMarking",
+    "User",
+]

@@ -1,0 +1,105 @@
+"""Registries the domain apps fill from their AppConfig.ready().
+
+`opcc` imports no domain app: the dashboard, the navigation, the transparency hub,
+the reports, search, documents and demo data walk these lists instead.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+ANONYMOUS = "anonymous"  # a pseudo-role for navigation: shown to people who are not signed in
+
+
+@dataclass(frozen=True)
+class NavigationItem:
+    label: str
+    url_name: str
+    roles: frozenset[str]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A "My work" section: `build(user)` returns the template context, or None to hide it."""
+
+    key: str
+    title: str
+    template_name: str
+    build: Callable[[Any], dict | None]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class TransparencySource:
+    """The live page that publishes one category of the Specified Information Order."""
+
+    category: str
+    url_name: str
+    last_updated: Callable[[], date | None]
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A section of the quarterly panel report or the annual report."""
+
+    key: str
+    title: str
+    template_name: str
+    build: Callable[[date, date], dict]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    key: str
+    label: str
+    search: Callable[[Any, str], Any]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """A kind of generated PDF: its template and how to build its context from the document."""
+
+    key: str
+    template_name: str
+    build_context: Callable[[Any], dict]
+
+
+@dataclass(frozen=True)
+class Seeder:
+    """Demo data: `seed(scale, log)` must be idempotent; scale is 0 for the ordinary demo."""
+
+    key: str
+    seed: Callable[[int, Callable[[str], None]], None]
+    order: int = 100
+
+
+@dataclass
+class Registry:
+    """An ordered set of entries keyed by name; registering a key twice replaces the entry."""
+
+    entries: dict[str, Any] = field(default_factory=dict)
+
+    def register(self, key: str, entry: Any) -> Any:
+        self.entries[key] = entry
+        return entry
+
+    def unregister(self, key: str) -> None:
+        self.entries.pop(key, None)
+
+    def get(self, key: str) -> Any:
+        return self.entries.get(key)
+
+    def all(self) -> list[Any]:
+        return sorted(self.entries.values(), key=lambda entry: getattr(entry, "order", 100))
+
+
+navigation = Registry()
+dashboard_panels = Registry()
+transparency_sources = Registry()
+report_sections = Registry()
+search_sources = Registry()
+document_kinds = Registry()
+seeders = Registry()

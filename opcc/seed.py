@@ -1,0 +1,65 @@
+"""Demo data of the core app: one person per role (README lists them) and, with --scale, a large
+delivered outbox for the benchmarks."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from opcc.models import MessageStatus, OutboundMessage, User
+from opcc.roles import Role, sync_role_group
+
+DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - documented in README, demo machines only
+
+DEMO_PEOPLE = (
+    ("pcc@opcc.example", "Alex Morgan", Role.PCC),
+    ("deputy@opcc.example", "Sam Patel", Role.DEPUTY),
+    ("chief.executive@opcc.example", "Jo Williams", Role.CHIEF_EXECUTIVE),
+    ("cfo@opcc.example", "Chris Evans", Role.CFO),
+    ("staff@opcc.example", "Priya Shah", Role.STAFF),
+    ("panel@opcc.example", "Councillor Morgan Reid", Role.PANEL),
+    ("visitor@opcc.example", "Dee Clarke", Role.VISITOR),
+)
+
+
+def seed_people(scale: int, log) -> None:
+    from opcc.outbox import queue_message
+
+    for email, full_name, role in DEMO_PEOPLE:
+        with transaction.atomic():
+            user, created = User.objects.get_or_create(
+                email=email,
+                defaults={"full_name": full_name, "role": role, "is_demo_account": True},
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save(update_fields=["password"])
+                queue_message(
+                    kind="account_created",
+                    to=user.email,
+                    recipient=user,
+                    template="account_created",
+                    context={"user": user},
+                )
+                log(f"created {role.label}: {email}")
+            sync_role_group(user)
+    if scale:
+        seed_outbox_at_scale(scale, log)
+
+
+def seed_outbox_at_scale(scale: int, log) -> None:
+    existing = OutboundMessage.objects.filter(kind="bench").count()
+    wanted = max(scale - existing, 0)
+    now = timezone.now()
+    batch = [
+        OutboundMessage(
+            kind="bench",
+            to=f"reader{n}@example.org",
+            subject=f"Benchmark message {existing + n}",
+            body_text="Generated for the benchmarks.",
+            status=MessageStatus.SENT,
+            attempts=1,
+            sent_at=now,
+        )
+        for n in range(wanted)
+    ]
+    OutboundMessage.objects.bulk_create(batch, batch_size=5000)
+    log(f"outbox: {wanted} benchmark messages added")

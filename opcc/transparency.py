@@ -1,0 +1,198 @@
+"""The transparency hub: every category of the Elected Local Policing Bodies (Specified
+Information) Order 2011, as amended 2021, mapped to the live page that publishes it.
+
+The categories are fixed here; the apps say which page publishes each by registering a
+``TransparencySource`` (opcc.registry.transparency_sources).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from opcc.registry import transparency_sources
+
+
+class RefreshPeriod(models.TextChoices):
+    MONTHLY = "monthly", "Every month"
+    QUARTERLY = "quarterly", "Every quarter"
+    YEARLY = "yearly", "Every year"
+    ON_CHANGE = "on_change", "When it changes"
+
+
+_PERIOD_LENGTH = {
+    RefreshPeriod.MONTHLY: relativedelta(months=1),
+    RefreshPeriod.QUARTERLY: relativedelta(months=3),
+    RefreshPeriod.YEARLY: relativedelta(years=1),
+}
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    title: str
+    description: str
+    refresh: RefreshPeriod
+
+
+# Schedule to the 2011 Order (SI 2011/3050), as amended by SI 2021/1066.
+CATEGORIES = (
+    Category(
+        "office-holders",
+        "Office holders",
+        "Name, salary, allowances and expenses of the Commissioner and Deputy, and complaints "
+        "brought to their attention.",
+        RefreshPeriod.ON_CHANGE,
+    ),
+    Category(
+        "registers-of-interests",
+        "Registers of interests",
+        "Disclosable interests of the Commissioner, Deputy and senior staff.",
+        RefreshPeriod.ON_CHANGE,
+    ),
+    Category(
+        "gifts-and-hospitality",
+        "Gifts and hospitality",
+        "Offers of gifts and hospitality, accepted and declined.",
+        RefreshPeriod.QUARTERLY,
+    ),
+    Category(
+        "staff",
+        "Staff of the office",
+        "Headcount, equality proportions and the organisation chart.",
+        RefreshPeriod.YEARLY,
+    ),
+    Category(
+        "senior-salaries",
+        "Senior employees",
+        "Senior employees by name or post, with salary bands.",
+        RefreshPeriod.YEARLY,
+    ),
+    Category(
+        "budget-and-precept",
+        "Budget and precept",
+        "The budget, the precept and the medium-term financial plan.",
+        RefreshPeriod.YEARLY,
+    ),
+    Category(
+        "grants",
+        "Grants",
+        "Grants made by the Commissioner, with recipient, amount and purpose.",
+        RefreshPeriod.QUARTERLY,
+    ),
+    Category(
+        "spending",
+        "Spending over £500",
+        "Each item of expenditure over £500.",
+        RefreshPeriod.MONTHLY,
+    ),
+    Category(
+        "premises",
+        "Premises and land",
+        "Property owned or occupied by the Commissioner.",
+        RefreshPeriod.YEARLY,
+    ),
+    Category(
+        "contracts",
+        "Contracts over £10,000 and invitations to tender",
+        "Contracts and tenders worth more than £10,000.",
+        RefreshPeriod.QUARTERLY,
+    ),
+    Category(
+        "other-contracts",
+        "Other contracts",
+        "The list of contracts worth £10,000 or less.",
+        RefreshPeriod.QUARTERLY,
+    ),
+    Category(
+        "decisions",
+        "Decisions of significant public interest",
+        "Signed decisions, with the reasons for them.",
+        RefreshPeriod.ON_CHANGE,
+    ),
+    Category(
+        "meetings",
+        "Public meetings",
+        "Agendas, reports and minutes of meetings open to the public.",
+        RefreshPeriod.MONTHLY,
+    ),
+    Category(
+        "policies",
+        "Policies and procedures",
+        "The office's policies, including its complaints and whistleblowing procedures.",
+        RefreshPeriod.YEARLY,
+    ),
+    Category(
+        "custody-visiting",
+        "Independent custody visiting",
+        "How the scheme works, and its reports.",
+        RefreshPeriod.QUARTERLY,
+    ),
+    Category(
+        "police-and-crime-plan",
+        "Police and Crime Plan and annual report",
+        "The plan, progress against it and the annual report.",
+        RefreshPeriod.YEARLY,
+    ),
+    Category(
+        "policing-priorities",
+        "National policing priorities",
+        "The statement on the contribution to the national priorities for policing.",
+        RefreshPeriod.QUARTERLY,
+    ),
+    Category(
+        "hmicfrs",
+        "HMICFRS reports and responses",
+        "The latest PEEL report and the Commissioner's responses to inspections.",
+        RefreshPeriod.ON_CHANGE,
+    ),
+    Category(
+        "complaints-information",
+        "Complaints information",
+        "IOPC complaints data, how the Commissioner holds the Chief Constable to account for "
+        "complaint handling, and the self-assessment as review body.",
+        RefreshPeriod.QUARTERLY,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class HubRow:
+    category: Category
+    url: str | None
+    last_updated: date | None
+    is_overdue: bool
+
+    @property
+    def is_published(self) -> bool:
+        return self.url is not None
+
+
+def is_overdue(refresh: RefreshPeriod, last_updated: date | None, today: date) -> bool:
+    """A category is overdue when a whole refresh period has passed since its last update."""
+    if last_updated is None or refresh == RefreshPeriod.ON_CHANGE:
+        return False
+    return last_updated + _PERIOD_LENGTH[refresh] < today
+
+
+def hub_rows(today: date | None = None) -> list[HubRow]:
+    today = today or timezone.localdate()
+    rows = []
+    for category in CATEGORIES:
+        source = transparency_sources.get(category.key)
+        if source is None:
+            rows.append(HubRow(category, None, None, False))
+            continue
+        last_updated = source.last_updated()
+        rows.append(
+            HubRow(
+                category,
+                reverse(source.url_name),
+                last_updated,
+                is_overdue(category.refresh, last_updated, today),
+            )
+        )
+    return rows

@@ -1,0 +1,52 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect
+from django.views import View
+from django.views.generic import TemplateView
+
+from opcc import access, history
+from opcc.documents import request_document
+from opcc.models import SecurityMarking
+from opcc.pagination import paginate
+
+
+def _record(request, app_label, model_name, pk):
+    model = history.historical_model(app_label, model_name)
+    return access.object_for(request.user, model._default_manager.all(), pk=pk)
+
+
+class RecordHistoryView(LoginRequiredMixin, TemplateView):
+    """Who changed what and when, field by field, for anyone who may see the record."""
+
+    template_name = "history/record_history.html"
+
+    def get_context_data(self, **kwargs):
+        obj = _record(self.request, kwargs["app_label"], kwargs["model_name"], kwargs["pk"])
+        records = history.records_of(obj)
+        page = paginate(self.request, records)
+        page_records = list(page.object_list)
+        older = None
+        if page_records:
+            last = page_records[-1]
+            older = records.filter(history_date__lt=last.history_date).first()
+        return {
+            **super().get_context_data(**kwargs),
+            "object": obj,
+            "model_name": obj._meta.verbose_name,
+            "page": page,
+            "entries": history.entries(page_records, older),
+        }
+
+
+class RecordHistoryPdfView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, app_label, model_name, pk):
+        obj = _record(request, app_label, model_name, pk)
+        document = request_document(
+            request.user,
+            kind="record_history",
+            title=f"Change history: {obj._meta.verbose_name} {obj}",
+            of=obj,
+            marking=SecurityMarking.OFFICIAL_SENSITIVE,
+        )
+        return redirect("document", code=document.code)

@@ -1,0 +1,43 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.views.generic import TemplateView
+
+from opcc.registry import dashboard_panels
+from opcc.transparency import hub_rows
+
+
+class HomeView(TemplateView):
+    template_name = "opcc/home.html"
+
+
+class DashboardView(LoginRequiredMixin, TemplateView):
+    """ "My work": the sections the apps register, each shown only when it has something."""
+
+    template_name = "opcc/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        panels = []
+        for panel in dashboard_panels.all():
+            context = panel.build(self.request.user)
+            if context is not None:
+                panels.append((panel, context))
+        return {**super().get_context_data(**kwargs), "panels": panels}
+
+
+class TransparencyHubView(TemplateView):
+    template_name = "opcc/transparency.html"
+
+    def get_context_data(self, **kwargs):
+        rows = hub_rows()
+        return {
+            **super().get_context_data(**kwargs),
+            "rows": rows,
+            "published_count": sum(row.is_published for row in rows),
+        }
+
+
+class AccessibilityView(TemplateView):
+    template_name = "opcc/accessibility.html"
+
+
+class PrivacyView(TemplateView):
+    template_name = "opcc/privacy.html"
