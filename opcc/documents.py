@@ -7,6 +7,7 @@ page can show progress and the reason for a failure.
 
 import logging
 import mimetypes
+import posixpath
 from datetime import timedelta
 from pathlib import Path
 
@@ -38,7 +39,10 @@ class StaticOnlyFetcher(URLFetcher):
         prefix = PDF_BASE_URL.rstrip("/") + settings.STATIC_URL
         if not url.startswith(prefix):
             raise ValueError(f"PDFs may only load the portal's static files, not {url}")
-        path = finders.find(url.removeprefix(prefix).split("?")[0])
+        relative = posixpath.normpath(url.removeprefix(prefix).split("?")[0])
+        if relative.startswith(("..", "/")):
+            raise ValueError(f"PDFs may only load the portal's static files, not {url}")
+        path = finders.find(relative)
         if not path:
             raise FileNotFoundError(url)
         mimetype = mimetypes.guess_type(path)[0] or "application/octet-stream"

@@ -24,10 +24,16 @@ class GovukForm:
 
 class SignInForm(GovukForm, AuthenticationForm):
     submit_label = "Sign in"
+    error_messages = {
+        "invalid_login": "The email address or password is not right. Check both and try again",
+        "inactive": "This account has been closed. Ask the office if you need it again",
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Email address"
+        self.fields["username"].error_messages["required"] = "Enter your email address"
+        self.fields["password"].error_messages["required"] = "Enter your password"
         self.fields["username"].widget = forms.EmailInput(
             attrs={"autocomplete": "username", "spellcheck": "false"}
         )

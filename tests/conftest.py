@@ -1,0 +1,65 @@
+"""People of every role, and a signed-in client for each (healthchecks' hc/test.py style)."""
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+
+from opcc.celery import app as celery_app
+from opcc.roles import OFFICE_ROLES, Role
+from tests.opcc.factories import TOTPDeviceFactory, UserFactory
+
+ROLES = [role.value for role in Role]
+ANONYMOUS = "anonymous"
+
+
+@pytest.fixture(autouse=True)
+def celery_runs_in_process():
+    """Unit tests run tasks in-process whatever REDIS_URL says; the `services` tests use a real
+    worker. Side effects are still queued on commit, so tests see exactly what users get."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def test_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "private"
+    # A fast hasher: the suite creates hundreds of users; production keeps PBKDF2.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def sign_in(client: Client, user) -> Client:
+    """Sign ``user`` in, with a verified second factor for the office roles."""
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    if user.role in OFFICE_ROLES:
+        device = user.totpdevice_set.filter(confirmed=True).first() or TOTPDeviceFactory(user=user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def people(db):
+    """One person in each role, keyed by role name."""
+    return {role: UserFactory(role=role, email=f"{role}@opcc.example") for role in ROLES}
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but with no role at all."""
+    return UserFactory(role="", email="outsider@opcc.example")
+
+
+@pytest.fixture
+def client_for(people):
+    """client_for("staff") is a client signed in as the staff member; "anonymous" is nobody."""
+
+    def make(role: str) -> Client:
+        client = Client()
+        if role == ANONYMOUS:
+            return client
+        return sign_in(client, people[role])
+
+    return make

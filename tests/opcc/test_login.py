@@ -1,0 +1,264 @@
+import re
+import time
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from opcc.middleware import SESSION_STARTED_KEY
+from opcc.roles import OFFICE_ROLES, Role
+from tests.opcc.factories import PASSWORD, TOTPDeviceFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_in(client, email, password=PASSWORD):
+    return client.post(reverse("login"), {"username": email, "password": password})
+
+
+def code_for(device) -> str:
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+@pytest.mark.parametrize("role", sorted(OFFICE_ROLES))
+def test_office_roles_must_enter_a_totp_code(role):
+    user = UserFactory(role=role)
+    device = TOTPDeviceFactory(user=user)
+    client = Client()
+
+    response = sign_in(client, user.email)
+    assert response["Location"] == reverse("two_factor_verify")
+    # Until the code is entered, every page leads back to the code page.
+    assert client.get(reverse("dashboard"))["Location"] == reverse("two_factor_verify")
+
+    wrong = client.post(reverse("two_factor_verify"), {"token": "000000"})
+    assert "That security code is wrong or has expired" in wrong.content.decode()
+
+    device.refresh_from_db()
+    device.throttling_failure_count = 0  # the wrong code above slowed further tries down
+    device.throttling_failure_timestamp = None
+    device.save()
+    right = client.post(reverse("two_factor_verify"), {"token": code_for(device)})
+    assert right["Location"] == reverse("dashboard")
+    assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_code_with_spaces_pasted_in_is_accepted():
+    user = UserFactory(role=Role.CFO)
+    device = TOTPDeviceFactory(user=user)
+    client = Client()
+    sign_in(client, user.email)
+
+    code = code_for(device)
+    response = client.post(reverse("two_factor_verify"), {"token": f" {code[:3]} {code[3:]} "})
+
+    assert response["Location"] == reverse("dashboard")
+
+
+@pytest.mark.parametrize("token", ["", "12345", "abcdef", "1234567"])
+def test_malformed_code_is_answered_with_a_clear_error(token):
+    user = UserFactory(role=Role.STAFF)
+    TOTPDeviceFactory(user=user)
+    client = Client()
+    sign_in(client, user.email)
+
+    response = client.post(reverse("two_factor_verify"), {"token": token})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: " in page
+    assert "govuk-error-summary" in page
+    assert re.search(r"Enter (the 6-digit security code|the security code as 6 digits)", page)
+
+
+def test_office_user_without_an_app_enrols_one_with_a_qr_code():
+    user = UserFactory(role=Role.STAFF)
+    client = Client()
+
+    response = sign_in(client, user.email)
+    assert response["Location"] == reverse("two_factor_setup")
+    page = client.get(reverse("two_factor_setup")).content.decode()
+    assert "<svg" in page and "QR code" in page
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    secret = re.search(r'id="totp-secret">([A-Z2-7=]+)<', page).group(1)
+    assert secret  # the key is offered as text for those who cannot scan
+
+    response = client.post(reverse("two_factor_setup"), {"token": code_for(device)})
+
+    assert response["Location"] == reverse("dashboard")
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_a_second_app_cannot_be_enrolled_without_the_first():
+    user = UserFactory(role=Role.PCC)
+    TOTPDeviceFactory(user=user)
+    client = Client()
+    sign_in(client, user.email)
+
+    assert client.get(reverse("two_factor_setup"))["Location"] == reverse("two_factor_verify")
+
+
+@pytest.mark.parametrize("role", [Role.PANEL, Role.VISITOR])
+def test_panel_members_and_visitors_sign_in_with_a_password(role):
+    user = UserFactory(role=role)
+    client = Client()
+
+    response = sign_in(client, user.email)
+
+    assert response["Location"] == reverse("dashboard")
+    assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_empty_sign_in_form_lists_each_missing_field():
+    page = Client().post(reverse("login"), {"username": "", "password": ""}).content.decode()
+    assert "<title>Error: Sign in" in page
+    assert 'href="#id_username">Enter your email address' in page
+    assert 'href="#id_password">Enter your password' in page
+
+
+def test_email_is_matched_without_regard_to_case():
+    user = UserFactory(role=Role.PANEL, email="cllr.reid@council.example")
+    response = sign_in(Client(), "Cllr.Reid@Council.Example")
+    assert response["Location"] == reverse("dashboard")
+    assert user.pk
+
+
+def test_wrong_password_gives_a_clear_error_and_no_session():
+    user = UserFactory(role=Role.PANEL)
+    client = Client()
+
+    response = sign_in(client, user.email, "not the password")
+
+    assert response.status_code == 200
+    assert "The email address or password is not right" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_repeated_failures_lock_the_account_out(settings):
+    user = UserFactory(role=Role.PANEL)
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, user.email, "wrong password")
+
+    response = sign_in(client, user.email)  # even the right password
+
+    assert response.status_code == 429
+    assert "too many failed attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_session_is_renewed_at_sign_in():
+    user = UserFactory(role=Role.PANEL)
+    client = Client()
+    client.get(reverse("login"))
+    client.session.save()
+    before = client.session.session_key
+
+    sign_in(client, user.email)
+
+    assert client.session.session_key != before
+
+
+def test_session_ends_after_twelve_hours_however_active():
+    user = UserFactory(role=Role.VISITOR)
+    client = Client()
+    sign_in(client, user.email)
+    session = client.session
+    session[SESSION_STARTED_KEY] = time.time() - 12 * 60 * 60 - 1
+    session.save()
+
+    response = client.get(reverse("dashboard"))
+
+    assert response["Location"] == f"{reverse('login')}?expired=1"
+    assert client.get(reverse("dashboard"))["Location"].startswith(reverse("login"))
+
+
+def test_idle_sessions_expire_after_thirty_minutes(settings):
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_sign_out_ends_the_session_and_needs_a_post():
+    user = UserFactory(role=Role.PANEL)
+    client = Client()
+    sign_in(client, user.email)
+
+    assert client.get(reverse("logout")).status_code == 405
+    client.post(reverse("logout"))
+
+    assert client.get(reverse("dashboard"))["Location"].startswith(reverse("login"))
+
+
+def test_demo_accounts_skip_the_second_factor_only_in_debug(settings):
+    user = UserFactory(role=Role.CHIEF_EXECUTIVE, is_demo_account=True)
+
+    settings.DEBUG = False
+    assert sign_in(Client(), user.email)["Location"] == reverse("two_factor_setup")
+
+    settings.DEBUG = True
+    assert sign_in(Client(), user.email)["Location"] == reverse("dashboard")
+
+
+def test_password_reset_link_works_once():
+    user = UserFactory(role=Role.PANEL, email="reset.me@opcc.example")
+    client = Client()
+
+    client.post(reverse("password_reset"), {"email": "reset.me@opcc.example"})
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/]+(/account/password/reset/\S+/)", mail.outbox[0].body).group(1)
+
+    form = client.get(link, follow=True)
+    set_password_url = form.redirect_chain[-1][0]
+    new_password = "a long new passphrase 42"
+    done = client.post(
+        set_password_url, {"new_password1": new_password, "new_password2": new_password}
+    )
+    assert done["Location"] == reverse("password_reset_complete")
+
+    again = client.get(link, follow=True)
+    assert "This link has expired or has been used" in again.content.decode()
+    assert sign_in(Client(), user.email, new_password)["Location"] == reverse("dashboard")
+
+
+def test_password_reset_for_an_unknown_address_says_the_same_and_sends_nothing():
+    response = Client().post(reverse("password_reset"), {"email": "nobody@example.org"})
+    assert response["Location"] == reverse("password_reset_done")
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    "password, error",
+    [
+        ("short", "This password is too short. It must contain at least 12 characters."),
+        ("password1234", "This password is too common."),
+    ],
+)
+def test_weak_new_passwords_are_refused(client_for, password, error):
+    client = client_for(Role.PANEL)
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": password, "new_password2": password},
+    )
+    assert response.status_code == 200
+    assert error in response.content.decode()
+
+
+def test_changing_the_password_ends_other_sessions(people):
+    user = people[Role.PANEL]
+    here, elsewhere = Client(), Client()
+    sign_in(here, user.email)
+    sign_in(elsewhere, user.email)
+    new_password = "another long passphrase"
+
+    here.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": new_password, "new_password2": new_password},
+    )
+
+    assert here.get(reverse("dashboard")).status_code == 200
+    assert elsewhere.get(reverse("dashboard"))["Location"].startswith(reverse("login"))
