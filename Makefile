@@ -38,7 +38,7 @@ test: install
 ## make test-browser: the Playwright tests in Debian's Chromium (installed here if missing)
 test-browser: install
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PYTEST) -m browser -p no:randomly
+	$(PYTEST) -m browser
 
 ## make test-services: the tests that need the real PostgreSQL and Redis (set DATABASE_URL, REDIS_URL)
 test-services: install

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICE_VARIABLES = ("DATABASE_URL", "REDIS_URL", "DJANGO_DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")
+SERVICE_VARIABLES = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "DJANGO_DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
     "SECRET_KEY": "p9Kc2vQx7Lm4Rt8Zw1Ny6Hb3Jd5Fg0Ss-_aE7uI2oP4lK9mN3bV6cX1zQ8wT5yR0",
