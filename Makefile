@@ -5,7 +5,7 @@ PIP := $(VENV)/bin/pip
 PYTEST := $(VENV)/bin/pytest
 PYTHON ?= python3
 
-.PHONY: install run test test-browser test-services lint format bench constraints clean
+.PHONY: install run test test-browser test-services lint format constraints clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,11 +52,9 @@ format:
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: install
-	$(PY) bench/run.py
-
 constraints:
-	$(PIP) freeze --exclude-editable > constraints.txt
+	(echo '# Every package the portal installs, pinned (pip install -c constraints.txt).'; \
+	 $(PIP) freeze --exclude-editable) > constraints.txt
 
 clean:
 	rm -rf $(VENV) node_modules static_build staticfiles
