@@ -25,4 +25,4 @@ def sync_role_group(user) -> None:
     role_groups = Group.objects.filter(name__in=[role.value for role in Role])
     user.groups.remove(*role_groups.exclude(name=user.role))
     if user.role:
-        user.groups.add(Group.objects.get(name=user.role))
+        user.groups.add(Group.objects.get_or_create(name=user.role)[0])

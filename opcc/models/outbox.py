@@ -48,6 +48,7 @@ class OutboundMessage(models.Model):
         indexes = [
             models.Index(fields=["status", "next_attempt_at"]),
             models.Index(fields=["-created_at", "-id"]),
+            models.Index(fields=["status", "-created_at", "-id"]),  # the filtered outbox page
             models.Index(fields=["recipient", "-created_at"]),
         ]
 

@@ -58,6 +58,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["full_name"]
+        indexes = [models.Index(fields=["full_name", "id"])]
 
     def __str__(self):
         return self.full_name or self.email

@@ -11,3 +11,8 @@ def app_label(obj) -> str:
 @register.filter
 def model_name(obj) -> str:
     return obj._meta.model_name
+
+
+@register.filter
+def timedelta_minutes(value) -> int:
+    return int(value.total_seconds() // 60) if value else 0

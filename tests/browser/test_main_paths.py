@@ -128,3 +128,29 @@ def test_the_accessibility_check_catches_a_violation(page):
     else:
         raise AssertionError("axe-core found nothing wrong with an unlabelled field")
     page.problems.clear()  # the missing x.png is part of this test
+
+
+def test_document_page_updates_itself_when_the_document_is_ready(page, live_server):
+    from opcc.documents import generate_document
+    from opcc.models import GeneratedDocument, SecurityMarking
+
+    chief_executive = UserFactory(role=Role.CHIEF_EXECUTIVE)
+    visitor = UserFactory(role=Role.VISITOR, full_name="Dee Clarke")
+    # Queued but not yet taken by a worker, as when the queue is busy.
+    document = GeneratedDocument.objects.create(
+        kind="record_history",
+        title="Change history: Dee Clarke",
+        of=visitor,
+        requested_by=chief_executive,
+        marking=SecurityMarking.OFFICIAL_SENSITIVE,
+    )
+    sign_in_as(page, live_server, chief_executive)
+
+    visit(page, f"/documents/{document.code}/")
+    expect(page.get_by_role("status")).to_contain_text("Queued")
+
+    generate_document(document.pk)  # the worker finishes while the page is open
+
+    expect(page.get_by_role("heading", name="Your document is ready")).to_be_visible(timeout=15000)
+    check_accessibility(page)
+    expect(page.get_by_role("link", name=re.compile("Download the PDF"))).to_be_visible()

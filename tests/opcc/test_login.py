@@ -149,6 +149,7 @@ def test_repeated_failures_lock_the_account_out(settings):
 
     assert response.status_code == 429
     assert "too many failed attempts" in response.content.decode()
+    assert "locked for 30 minutes" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

@@ -260,3 +260,45 @@ def test_outbox_page_queries_do_not_grow_with_rows(rows, client_for, django_asse
 
     assert response.status_code == 200
     assert response.content.decode().count("govuk-table__row") == min(rows, 25) + 1
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_racing_for_one_message_send_it_once(reader):
+    """On PostgreSQL the row is claimed with SELECT ... FOR UPDATE SKIP LOCKED."""
+    import threading
+
+    from django.db import connection
+
+    assert connection.vendor == "postgresql", "run with DATABASE_URL set to PostgreSQL"
+    message = OutboundMessage.objects.create(
+        kind="t", to=reader.email, subject="Once only", body_text="-"
+    )
+    start = threading.Barrier(2)
+    original_send = outbox.EmailMultiAlternatives.send
+
+    def slow_send(email, *args, **kwargs):
+        import time
+
+        time.sleep(0.5)  # hold the row lock while the other worker arrives
+        return original_send(email, *args, **kwargs)
+
+    def worker():
+        from django.db import connections
+
+        start.wait()
+        try:
+            outbox.deliver_message(message.pk)
+        finally:
+            connections.close_all()
+
+    with mock.patch.object(outbox.EmailMultiAlternatives, "send", slow_send):
+        threads = [threading.Thread(target=worker) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    assert [sent.subject for sent in mail.outbox] == ["Once only"]
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (MessageStatus.SENT, 1)

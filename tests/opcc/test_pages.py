@@ -171,3 +171,11 @@ def test_server_error_page_renders_without_a_request_context():
     from django.template.loader import render_to_string
 
     assert "Sorry, there is a problem with the service" in render_to_string("500.html")
+
+
+def test_a_form_sent_without_its_csrf_token_is_refused_with_an_explanation():
+    response = Client(enforce_csrf_checks=True).post(
+        reverse("login"), {"username": "a@b.example", "password": "x"}
+    )
+    assert response.status_code == 403
+    assert "Your form could not be sent" in response.content.decode()
