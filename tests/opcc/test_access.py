@@ -83,3 +83,18 @@ def test_object_for_gives_404_to_outsiders_and_403_to_lookers(people):
 def test_role_groups_hold_the_users(people):
     for role, user in people.items():
         assert list(user.groups.values_list("name", flat=True)) == [role]
+
+
+def test_changing_a_role_in_the_admin_moves_the_person_to_that_group(people):
+    from django.contrib.admin.sites import site
+    from django.test import RequestFactory
+
+    admin_user = people[Role.CHIEF_EXECUTIVE]
+    panel = people[Role.PANEL]
+    panel.role = Role.VISITOR
+    request = RequestFactory().post("/")
+    request.user = admin_user
+    site._registry[User].save_model(request, panel, form=None, change=True)
+
+    assert list(panel.groups.values_list("name", flat=True)) == [Role.VISITOR]
+    assert panel.history.first().role == Role.VISITOR
