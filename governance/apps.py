@@ -6,9 +6,12 @@ class GovernanceConfig(AppConfig):
     verbose_name = "Governance"
 
     def ready(self):
-        from governance.views import LANDING_ROLES
+        from governance import wiring_decisions, wiring_protocol, wiring_registers, wiring_reports
+        from governance.views.landing import LANDING_ROLES
         from opcc.registry import NavigationItem, navigation
 
         navigation.register(
             "governance", NavigationItem("Governance", "governance:landing", LANDING_ROLES, 10)
         )
+        for wiring in (wiring_decisions, wiring_reports, wiring_registers, wiring_protocol):
+            wiring.register()

@@ -1,9 +1,14 @@
 from django.urls import path
 
-from governance import views
+from governance.routes import decisions, protocol, registers, reports
+from governance.views import landing
 
 app_name = "governance"
 
 urlpatterns = [
-    path("", views.LandingView.as_view(), name="landing"),
+    path("", landing.LandingView.as_view(), name="landing"),
+    *decisions.urlpatterns,
+    *reports.urlpatterns,
+    *registers.urlpatterns,
+    *protocol.urlpatterns,
 ]

@@ -82,6 +82,7 @@ urlpatterns = [
     path("notifications/<uuid:code>/retry/", outbox.OutboxRetryView.as_view(), name="outbox_retry"),
     path("people/", people.PeopleView.as_view(), name="people"),
     path("governance/", include("governance.urls")),
+    path("", include("governance.public_urls")),
     path("complaints/", include("complaints.urls")),
     path("scrutiny/", include("scrutiny.urls")),
     path("custody-visits/", include("custody_visits.urls")),

@@ -5,40 +5,17 @@ Adding a URL without a row here fails `test_every_url_pattern_has_a_row`.
 Outcomes: a status code, LOGIN (302 to the sign-in page) or REDIRECT (302 anywhere else).
 """
 
-from dataclasses import dataclass, field
+import importlib
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from opcc.models import GeneratedDocument, MessageStatus, OutboundMessage
-from opcc.roles import OFFICE_ROLES, Role
-from tests.conftest import ANONYMOUS, ROLES
-
-LOGIN = "login"
-REDIRECT = "redirect"
-EVERYONE = [*ROLES, ANONYMOUS]
-OFFICE = [role.value for role in OFFICE_ROLES]
-
-
-def expect(default, **overrides):
-    outcome = dict.fromkeys(EVERYONE, default)
-    outcome.update(overrides)
-    return outcome
-
-
-def only(roles, *, allowed=200, others=403, anonymous=LOGIN):
-    outcome = {who: (allowed if who in roles else others) for who in ROLES}
-    outcome[ANONYMOUS] = anonymous
-    return outcome
-
-
-@dataclass
-class Row:
-    outcome: dict
-    method: str = "get"
-    kwargs: object = field(default=lambda objects: {})
+from opcc.roles import Role
+from tests.matrix import EVERYONE, LOGIN, OFFICE, REDIRECT, Row, expect, only
 
 
 def _history_of_visitor(objects):
@@ -51,7 +28,7 @@ def _document(objects):
 
 signed_in_only = expect(200, anonymous=LOGIN)
 
-MATRIX = {
+CORE_ROWS = {
     "home": Row(expect(200)),
     "transparency": Row(expect(200)),
     "accessibility": Row(expect(200)),
@@ -104,6 +81,17 @@ MATRIX = {
 }
 
 
+def app_row_modules():
+    """Each app's rows: tests/<app>/access_rows*.py, with ROWS and make_objects(people)."""
+    for path in sorted(Path(__file__).parent.glob("*/access_rows*.py")):
+        yield importlib.import_module(f"tests.{path.parent.name}.{path.stem}")
+
+
+MATRIX = dict(CORE_ROWS)
+for _module in app_row_modules():
+    MATRIX.update(_module.ROWS)
+
+
 def url_names(resolver=None, namespace=""):
     """Every named URL pattern in the project (the admin counted once, as admin:index)."""
     resolver = resolver or get_resolver()
@@ -144,7 +132,10 @@ def objects(people):
         status=MessageStatus.FAILED,
         attempts=6,
     )
-    return {**people, "document": document, "failed_message": failed_message}
+    objects = {**people, "document": document, "failed_message": failed_message}
+    for module in app_row_modules():
+        objects.update(module.make_objects(people))
+    return objects
 
 
 def outcome_of(response) -> object:

@@ -1,0 +1,48 @@
+from governance.models.decisions import (
+    AdviceKind,
+    Decision,
+    DecisionAdvice,
+    DecisionMaker,
+    DecisionSequence,
+    DecisionStatus,
+    ForwardPlanItem,
+    SupportingDocument,
+)
+from governance.models.protocol import ProtocolDeclaration, ProtocolVersion
+from governance.models.registers import (
+    Contract,
+    GiftOffer,
+    InterestCategory,
+    InterestEntry,
+    ProcurementRoute,
+)
+from governance.models.reports import (
+    ReportGround,
+    ReportKind,
+    ReportOutcome,
+    ReportStatus,
+    StatutoryReport,
+)
+
+__all__ = [
+    "AdviceKind",
+    "Contract",
+    "Decision",
+    "DecisionAdvice",
+    "DecisionMaker",
+    "DecisionSequence",
+    "DecisionStatus",
+    "ForwardPlanItem",
+    "GiftOffer",
+    "InterestCategory",
+    "InterestEntry",
+    "ProcurementRoute",
+    "ProtocolDeclaration",
+    "ProtocolVersion",
+    "ReportGround",
+    "ReportKind",
+    "ReportOutcome",
+    "ReportStatus",
+    "StatutoryReport",
+    "SupportingDocument",
+]

@@ -1,0 +1,276 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class DecisionStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    AWAITING_ADVICE = "awaiting_advice", "Awaiting advice"
+    ADVISED = "advised", "Advised"
+    SIGNED = "signed", "Signed"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    HALTED = "halted", "Halted by a statutory report"
+
+
+# Every move a decision may make; governance.services.decisions checks each change against it.
+DECISION_TRANSITIONS = {
+    DecisionStatus.DRAFT: {
+        DecisionStatus.AWAITING_ADVICE,
+        DecisionStatus.WITHDRAWN,
+        DecisionStatus.HALTED,
+    },
+    DecisionStatus.AWAITING_ADVICE: {
+        DecisionStatus.ADVISED,
+        DecisionStatus.AWAITING_ADVICE,
+        DecisionStatus.WITHDRAWN,
+        DecisionStatus.HALTED,
+    },
+    DecisionStatus.ADVISED: {
+        DecisionStatus.SIGNED,
+        DecisionStatus.AWAITING_ADVICE,
+        DecisionStatus.WITHDRAWN,
+        DecisionStatus.HALTED,
+    },
+    DecisionStatus.SIGNED: {DecisionStatus.PUBLISHED, DecisionStatus.HALTED},
+    DecisionStatus.HALTED: {DecisionStatus.AWAITING_ADVICE},
+    DecisionStatus.PUBLISHED: set(),
+    DecisionStatus.WITHDRAWN: set(),
+}
+
+EDITABLE_STATUSES = {DecisionStatus.DRAFT, DecisionStatus.AWAITING_ADVICE, DecisionStatus.ADVISED}
+
+# The fields whose change after advice makes that advice stale (DESIGN.md, Decisions).
+SUBSTANTIVE_FIELDS = (
+    "title",
+    "summary",
+    "background",
+    "options_considered",
+    "decision_text",
+    "reasons",
+    "financial_implications",
+    "legal_implications",
+    "equality_implications",
+    "decision_maker",
+    "significant_public_interest",
+    "confidential_annex",
+    "restriction_reason",
+)
+
+
+class DecisionMaker(models.TextChoices):
+    PCC = "pcc", "Police and Crime Commissioner"
+    DEPUTY = "deputy", "Deputy Police and Crime Commissioner (delegated)"
+
+
+class AdviceKind(models.TextChoices):
+    LEGAL = "legal", "Legal and Monitoring Officer advice"
+    FINANCIAL = "financial", "Financial advice"
+
+
+class DecisionSequence(models.Model):
+    """The last reference number used in a year: references are never reused."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class DecisionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=DecisionStatus.PUBLISHED)
+
+    def for_register(self):
+        return self.published().order_by("-published_at", "-id")
+
+    def visible_to(self, user):
+        from opcc.access import has_role
+        from opcc.roles import OFFICE_ROLES
+
+        if has_role(user, *OFFICE_ROLES):
+            return self
+        return self.published()
+
+    def with_open_report(self):
+        from governance.models.reports import ReportStatus, StatutoryReport
+
+        open_reports = StatutoryReport.objects.filter(
+            decision=OuterRef("pk"), status=ReportStatus.ISSUED
+        )
+        return self.annotate(has_open_report=Exists(open_reports))
+
+
+class Decision(models.Model):
+    """A decision of the Commissioner (or the Deputy, where delegated)."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    year = models.PositiveSmallIntegerField(editable=False)
+    number = models.PositiveIntegerField(editable=False)
+    reference = models.CharField(max_length=12, unique=True, editable=False)
+    title = models.CharField(max_length=250)
+    summary = models.TextField()
+    background = models.TextField(blank=True)
+    options_considered = models.TextField(blank=True)
+    decision_text = models.TextField("the decision", blank=True)
+    reasons = models.TextField("reasons for the decision", blank=True)
+    financial_implications = models.TextField(blank=True)
+    legal_implications = models.TextField(blank=True)
+    equality_implications = models.TextField(blank=True)
+    decision_maker = models.CharField(
+        max_length=10, choices=DecisionMaker.choices, default=DecisionMaker.PCC
+    )
+    significant_public_interest = models.BooleanField(
+        "of significant public interest",
+        default=False,
+        help_text="Signed decisions of significant public interest are published on the register.",
+    )
+    confidential_annex = models.TextField(blank=True)
+    restriction_reason = models.CharField(
+        "reason the annex is restricted",
+        max_length=250,
+        blank=True,
+        help_text="Shown publicly in place of the annex, e.g. commercially sensitive information.",
+    )
+    status = models.CharField(
+        max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT
+    )
+    advice_round = models.PositiveSmallIntegerField(default=1, editable=False)
+    declared_interests = models.TextField("interests declared by the decision maker", blank=True)
+    not_published_reason = models.CharField(max_length=250, blank=True)
+    withdrawal_reason = models.CharField(max_length=250, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "-number"]
+        permissions = [
+            ("give_legal_advice", "Can record legal and Monitoring Officer advice"),
+            ("give_financial_advice", "Can record financial advice"),
+            ("sign_decision", "Can sign decisions (as their decision maker)"),
+            ("publish_decision", "Can publish signed decisions"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="decision_number_once_a_year"),
+            models.CheckConstraint(
+                condition=Q(confidential_annex="") | ~Q(restriction_reason=""),
+                name="restricted_annex_has_a_reason",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at", "-id"]),
+            models.Index(fields=["status", "year"]),
+            models.Index(fields=["status", "decision_maker"]),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("governance:decision", args=[self.code])
+
+    def get_public_url(self):
+        return reverse("decision_public", args=[self.year, self.number])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == DecisionStatus.PUBLISHED
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+
+class DecisionAdvice(models.Model):
+    """Advice recorded on a decision: text, who, when. One of each kind per round."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="advice")
+    kind = models.CharField(max_length=10, choices=AdviceKind.choices)
+    advice_round = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    given_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["given_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "kind", "advice_round"], name="one_advice_of_each_kind_a_round"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on {self.decision.reference}"
+
+    @property
+    def is_stale(self) -> bool:
+        return self.advice_round < self.decision.advice_round
+
+
+class SupportingDocument(models.Model):
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="documents")
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to="decisions/%Y/")
+    mimetype = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    is_public = models.BooleanField(
+        "public", default=False, help_text="Public documents are shown on the register."
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+class ForwardPlanItem(models.Model):
+    """A decision expected in the coming months (the forward plan)."""
+
+    title = models.CharField(max_length=250)
+    expected_on = models.DateField("expected by")
+    decision_maker = models.CharField(
+        max_length=10, choices=DecisionMaker.choices, default=DecisionMaker.PCC
+    )
+    is_public = models.BooleanField("public", default=True)
+    decision = models.OneToOneField(
+        Decision, null=True, blank=True, on_delete=models.PROTECT, related_name="forward_plan_item"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["expected_on", "id"]
+        indexes = [models.Index(fields=["is_public", "expected_on"])]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,5 @@
+"""What the decisions part of governance plugs into the portal's registries (opcc.registry)."""
+
+
+def register() -> None:
+    pass
