@@ -17,7 +17,7 @@ import logging
 from functools import wraps
 
 from django.contrib.auth.mixins import AccessMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -83,13 +83,19 @@ def can(user, action: str, obj: Model) -> bool:
 
 
 def _can_use_document(user, action: str, document) -> bool:
-    # A generated document may be seen by whoever may see what it is of, and by whoever asked for
-    # it; nobody changes a generated document by hand.
-    if action != VIEW or not (user.is_authenticated and user.is_active):
+    # Nobody changes a generated document by hand. Who may read it is its kind's rule; by default
+    # the office roles who may see what it is of (a history PDF shows past, unpublished values).
+    from opcc.registry import document_kinds
+
+    if action != VIEW:
         return False
-    if document.requested_by_id == user.pk:
-        return document.of is None or can(user, VIEW, document.of)
-    return document.of is not None and can(user, VIEW, document.of)
+    of = document.of
+    if of is not None and not can(user, VIEW, of):
+        return False
+    kind = document_kinds.get(document.kind)
+    if kind is not None and kind.may_view is not None:
+        return kind.may_view(user, document)
+    return is_office(user) or (user.is_authenticated and document.requested_by_id == user.pk)
 
 
 def visible(user, queryset: QuerySet) -> QuerySet:
@@ -100,6 +106,11 @@ def visible(user, queryset: QuerySet) -> QuerySet:
     """
     if hasattr(queryset, "visible_to"):
         return queryset.visible_to(user)
+    model = queryset.model
+    if hasattr(model, "is_subject") or hasattr(model, "is_published"):
+        # Permissions alone cannot apply the conflict rule or publication in SQL: such a model
+        # must narrow its own lists, or a list would show what a detail page refuses.
+        raise ImproperlyConfigured(f"{model._meta.label}'s QuerySet needs a visible_to(user)")
     if not (user.is_authenticated and user.is_active):
         return queryset.none()
     perm = permission_name(VIEW, queryset.model)

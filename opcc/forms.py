@@ -89,3 +89,13 @@ class NewPasswordForm(GovukForm, SetPasswordForm):
 
 class ChangePasswordForm(GovukForm, PasswordChangeForm):
     submit_label = "Change password"
+
+
+def add_service_errors(form, error) -> None:
+    """Show a service's ValidationError on the form: next to its field when it names one of the
+    form's fields, otherwise in the error summary."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.http import Http404
+from simple_history.models import registered_models
 
 CHANGE_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
 HIDDEN_FIELDS = {"password", "last_login"}
@@ -31,9 +32,14 @@ def historical_model(app_label: str, model_name: str):
         model = apps.get_model(app_label, model_name)
     except LookupError:
         raise Http404 from None
-    if not hasattr(model, "history") or model._meta.label.startswith("simple_history"):
+    if registered_models.get(model._meta.db_table) is not model:
         raise Http404
     return model
+
+
+def hidden_fields(model) -> set[str]:
+    """Fields never shown in history: credentials, and what the model declares sensitive."""
+    return HIDDEN_FIELDS | set(getattr(model, "history_hidden_fields", ()))
 
 
 def records_of(obj):
@@ -58,13 +64,14 @@ def entries(records: list, older) -> list[HistoryEntry]:
     diffed without one query per record.
     """
     result = []
+    hidden = hidden_fields(records[0].instance_type) if records else set()
     following = [*records[1:], older]
     for record, previous in zip(records, following, strict=True):
         changes = []
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous)
             for change in delta.changes:
-                if change.field in HIDDEN_FIELDS:
+                if change.field in hidden:
                     continue
                 field = record.instance_type._meta.get_field(change.field)
                 changes.append(

@@ -118,10 +118,24 @@ def deliver_message(message_id: int) -> OutboundMessage | None:
         )
         if message is None:
             return None
+        try:
+            email = _email_for(message)
+        except AttachmentNotReady as waiting:
+            # Not a failed try: the PDF is still being made (the documents sweeper sees to it).
+            message.last_error = f"AttachmentNotReady: {waiting}"
+            message.next_attempt_at = now + timedelta(minutes=1)
+            message.save(update_fields=["last_error", "next_attempt_at"])
+            return message
+        except PermanentDeliveryError as error:
+            message.attempts += 1
+            message.status = MessageStatus.FAILED
+            message.last_error = f"{type(error).__name__}: {error}"[:2000]
+            message.save(update_fields=["status", "attempts", "last_error"])
+            return message
         message.attempts += 1
         try:
-            _email_for(message).send()
-        except (PermanentDeliveryError, smtplib.SMTPRecipientsRefused) as error:
+            email.send()
+        except smtplib.SMTPRecipientsRefused as error:
             message.status = MessageStatus.FAILED
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
         except Exception as error:

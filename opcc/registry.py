@@ -60,11 +60,14 @@ class SearchSource:
 
 @dataclass(frozen=True)
 class DocumentKind:
-    """A kind of generated PDF: its template and how to build its context from the document."""
+    """A kind of generated PDF: its template, how to build its context from the document, and
+    who besides the person who asked may read it (by default: office roles who may see what
+    it is of)."""
 
     key: str
     template_name: str
     build_context: Callable[[Any], dict]
+    may_view: Callable[[Any, Any], bool] | None = None
 
 
 @dataclass(frozen=True)

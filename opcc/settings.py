@@ -10,7 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from opcc.env import env_bool, env_int, env_list, env_str
@@ -33,10 +33,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG el
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 PORTAL_NAME = env_str("PORTAL_NAME", "OPCC governance portal")
+PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000")  # for links in e-mails
 PORTAL_OFFICE = env_str("PORTAL_OFFICE", "Office of the Police and Crime Commissioner")
 
 INSTALLED_APPS = [
-    "opcc",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "opcc",  # after django.contrib.auth, whose login signal opcc.signals replaces
     "simple_history",
     "guardian",
     "django_otp",
@@ -173,6 +174,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+# Login ignores the case of the address, so the lockout must too.
+AXES_USERNAME_CALLABLE = "opcc.signals.normalised_username"
 
 OTP_TOTP_ISSUER = PORTAL_NAME
 ANONYMOUS_USER_NAME = (
@@ -199,7 +202,7 @@ if not DEBUG:
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
@@ -211,6 +214,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# --- Governance ------------------------------------------------------------------------------
+# Publish signed decisions of significant public interest at once, or wait for the button.
+DECISIONS_PUBLISH_ON_SIGNING = env_bool("DECISIONS_PUBLISH_ON_SIGNING", False)
+# Copies of Monitoring Officer and s.114 reports also go to the panel's secretariat.
+PANEL_SECRETARIAT_EMAIL = env_str("PANEL_SECRETARIAT_EMAIL", "panel.secretariat@council.example")
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+
 # --- Forms ---------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -219,6 +229,7 @@ CRISPY_TEMPLATE_PACK = "gds"
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)  # seconds: a hung mail server must not hang a worker
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)

@@ -50,9 +50,15 @@ CORE_ROWS = {
     "password_reset_complete": Row(expect(200)),
     "password_change": Row(signed_in_only),
     "password_change_done": Row(signed_in_only),
-    "record_history": Row(only([Role.CHIEF_EXECUTIVE], others=404), kwargs=_history_of_visitor),
+    # History is for office roles (it shows past, unpublished values); among them, only those
+    # who may see the record itself.
+    "record_history": Row(
+        only([Role.CHIEF_EXECUTIVE], others=404) | {Role.PANEL: 403, Role.VISITOR: 403},
+        kwargs=_history_of_visitor,
+    ),
     "record_history_pdf": Row(
-        only([Role.CHIEF_EXECUTIVE], allowed=REDIRECT, others=404),
+        only([Role.CHIEF_EXECUTIVE], allowed=REDIRECT, others=404)
+        | {Role.PANEL: 403, Role.VISITOR: 403},
         method="post",
         kwargs=_history_of_visitor,
     ),

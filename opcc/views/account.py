@@ -23,11 +23,12 @@ from opcc.forms import (
     SignInForm,
 )
 from opcc.middleware import second_factor_url, user_owes_second_factor
+from opcc.views.forms import BadRequestOnInvalidForm
 
 NEXT_SESSION_KEY = "opcc_next_after_second_factor"
 
 
-class SignInView(auth_views.LoginView):
+class SignInView(BadRequestOnInvalidForm, auth_views.LoginView):
     form_class = SignInForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
@@ -51,7 +52,7 @@ class SecondFactorMixin(LoginRequiredMixin):
         return url if url and safe else reverse("dashboard")
 
 
-class TwoFactorVerifyView(SecondFactorMixin, FormView):
+class TwoFactorVerifyView(BadRequestOnInvalidForm, SecondFactorMixin, FormView):
     template_name = "account/two_factor_verify.html"
     form_class = OneTimeCodeForm
 
@@ -74,7 +75,7 @@ class TwoFactorVerifyView(SecondFactorMixin, FormView):
         return redirect(self.next_url())
 
 
-class TwoFactorSetupView(SecondFactorMixin, FormView):
+class TwoFactorSetupView(BadRequestOnInvalidForm, SecondFactorMixin, FormView):
     """Enrol an authenticator app: a QR code (and the key as text), then one code to confirm."""
 
     template_name = "account/two_factor_setup.html"
@@ -120,7 +121,7 @@ class TwoFactorSetupView(SecondFactorMixin, FormView):
         return redirect(self.next_url())
 
 
-class ResetPasswordView(auth_views.PasswordResetView):
+class ResetPasswordView(BadRequestOnInvalidForm, auth_views.PasswordResetView):
     # Sent straight away, not through the outbox: the reset link must never be stored.
     form_class = ResetPasswordForm
     template_name = "registration/password_reset_form.html"
@@ -129,13 +130,13 @@ class ResetPasswordView(auth_views.PasswordResetView):
     success_url = reverse_lazy("password_reset_done")
 
 
-class ResetPasswordConfirmView(auth_views.PasswordResetConfirmView):
+class ResetPasswordConfirmView(BadRequestOnInvalidForm, auth_views.PasswordResetConfirmView):
     form_class = NewPasswordForm
     template_name = "registration/password_reset_confirm.html"
     success_url = reverse_lazy("password_reset_complete")
 
 
-class ChangePasswordView(auth_views.PasswordChangeView):
+class ChangePasswordView(BadRequestOnInvalidForm, auth_views.PasswordChangeView):
     form_class = ChangePasswordForm
     template_name = "registration/password_change_form.html"
     success_url = reverse_lazy("password_change_done")

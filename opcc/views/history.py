@@ -1,12 +1,13 @@
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import TemplateView
 
 from opcc import access, history
+from opcc.access import RoleRequiredMixin
 from opcc.documents import request_document
 from opcc.models import SecurityMarking
 from opcc.pagination import paginate
+from opcc.roles import OFFICE_ROLES
 
 
 def _record(request, app_label, model_name, pk):
@@ -14,8 +15,11 @@ def _record(request, app_label, model_name, pk):
     return access.object_for(request.user, model._default_manager.all(), pk=pk)
 
 
-class RecordHistoryView(LoginRequiredMixin, TemplateView):
-    """Who changed what and when, field by field, for anyone who may see the record."""
+class RecordHistoryView(RoleRequiredMixin, TemplateView):
+    """Who changed what and when, field by field, for office roles who may see the record.
+    (History shows past and unpublished values: never for the public or the panel.)"""
+
+    roles = OFFICE_ROLES
 
     template_name = "history/record_history.html"
 
@@ -37,7 +41,8 @@ class RecordHistoryView(LoginRequiredMixin, TemplateView):
         }
 
 
-class RecordHistoryPdfView(LoginRequiredMixin, View):
+class RecordHistoryPdfView(RoleRequiredMixin, View):
+    roles = OFFICE_ROLES
     http_method_names = ["post"]
 
     def post(self, request, app_label, model_name, pk):

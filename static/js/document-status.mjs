@@ -6,11 +6,16 @@ if (region) {
   const url = region.dataset.documentStatusUrl;
   const label = region.querySelector("[data-document-status-label]");
   let delay = 1000;
+  const giveUpAt = Date.now() + 10 * 60 * 1000; // after that, the refresh link is the way
 
   const poll = async () => {
     try {
       const response = await fetch(url, { headers: { Accept: "application/json" } });
-      if (response.ok) {
+      const isJson = (response.headers.get("Content-Type") || "").includes("application/json");
+      if (!response.ok || !isJson) {
+        return; // signed out, or no longer allowed: stop; the page offers a refresh link
+      }
+      {
         const status = await response.json();
         if (status.finished) {
           window.location.reload();
@@ -24,7 +29,9 @@ if (region) {
       // A dropped connection is retried below; the page still offers a manual refresh link.
     }
     delay = Math.min(delay * 1.5, 10000);
-    window.setTimeout(poll, delay);
+    if (Date.now() < giveUpAt) {
+      window.setTimeout(poll, delay);
+    }
   };
 
   window.setTimeout(poll, delay);

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from opcc.models import User
 from opcc.roles import Role
-from tests.opcc.factories import UserFactory
+from tests.opcc.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,10 +50,47 @@ def test_role_change_is_kept_in_history_with_readable_values(people, client_for)
 
 def test_changes_made_through_a_request_record_the_acting_user(people, client_for):
     # HistoryRequestMiddleware: a change made while handling a request is signed by its user.
-    client = client_for(Role.CHIEF_EXECUTIVE)
-    client.post(reverse("record_history_pdf", args=["opcc", "user", people[Role.PANEL].pk]))
-    record = people[Role.PANEL].history.first()
-    assert record.history_type == "+"
+    panel = people[Role.PANEL]
+    new_password = "a brand new passphrase"
+    client_for(Role.PANEL).post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": new_password, "new_password2": new_password},
+    )
+    latest = panel.history.first()
+    assert (latest.history_type, latest.history_user) == ("~", panel)
+
+
+def test_signing_in_adds_nothing_to_history(people):
+    from django.test import Client
+
+    panel = people[Role.PANEL]
+    before = panel.history.count()
+    Client().post(reverse("login"), {"username": panel.email, "password": PASSWORD})
+    panel.refresh_from_db()
+    assert panel.last_login is not None
+    assert panel.history.count() == before
+
+
+def test_history_is_not_for_the_panel_even_of_what_they_may_see(people, client_for):
+    from guardian.shortcuts import assign_perm
+
+    assign_perm("opcc.view_user", people[Role.PANEL], people[Role.VISITOR])
+    url = reverse("record_history", args=["opcc", "user", people[Role.VISITOR].pk])
+    assert client_for(Role.PANEL).get(url).status_code == 403
+
+
+def test_fields_a_model_declares_sensitive_are_never_shown(people, client_for, monkeypatch):
+    visitor = people[Role.VISITOR]
+    rename(visitor, "Secret Name", by=people[Role.CHIEF_EXECUTIVE])
+    monkeypatch.setattr(User, "history_hidden_fields", ("full_name",), raising=False)
+
+    page = (
+        client_for(Role.CHIEF_EXECUTIVE)
+        .get(reverse("record_history", args=["opcc", "user", visitor.pk]))
+        .content.decode()
+    )
+
+    assert "Secret Name" not in page.split("<main", 1)[1].split("</h1>", 1)[1]
 
 
 @pytest.mark.parametrize(
@@ -95,8 +132,8 @@ def test_people_page_queries_do_not_grow_with_people(
 
 
 def test_seed_demo_is_idempotent_and_creates_one_person_per_role():
-    call_command("seed_demo")
-    call_command("seed_demo")
+    call_command("seed_demo", allow_without_debug=True)
+    call_command("seed_demo", allow_without_debug=True)
 
     roles = sorted(User.objects.filter(is_demo_account=True).values_list("role", flat=True))
     assert roles == sorted(role.value for role in Role)
@@ -108,7 +145,16 @@ def test_seed_demo_is_idempotent_and_creates_one_person_per_role():
 def test_seed_demo_scale_bulk_creates_benchmark_volumes():
     from opcc.models import OutboundMessage
 
-    call_command("seed_demo", scale=500)
-    call_command("seed_demo", scale=500)
+    call_command("seed_demo", scale=500, allow_without_debug=True)
+    call_command("seed_demo", scale=500, allow_without_debug=True)
 
     assert OutboundMessage.objects.filter(kind="bench").count() == 500
+
+
+def test_seed_demo_refuses_to_create_public_password_users_without_debug(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("seed_demo")
+    assert not User.objects.filter(is_demo_account=True).exists()

@@ -135,7 +135,7 @@ def test_security_headers_on_every_page_kind(url_name):
     )
     assert directives["default-src"] == "'self'"
     assert directives["style-src"] == "'self'"
-    assert directives["script-src"].startswith("'self' 'nonce-")
+    assert directives["script-src"] == "'self'"  # no inline script at all
     assert directives["frame-ancestors"] == "'none'"
     assert directives["object-src"] == "'none'"
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
@@ -144,10 +144,12 @@ def test_security_headers_on_every_page_kind(url_name):
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_inline_script_carries_the_policy_nonce():
-    response = Client().get(reverse("home"))
-    nonce = response["Content-Security-Policy"].split("'nonce-", 1)[1].split("'", 1)[0]
-    assert f'<script nonce="{nonce}">' in response.content.decode()
+def test_pages_have_no_inline_script():
+    import re
+
+    page = Client().get(reverse("home")).content.decode()
+    scripts = re.findall(r"<script[^>]*>", page)
+    assert scripts and all(" src=" in tag for tag in scripts)
 
 
 def test_signed_in_pages_are_never_cached(client_for):
