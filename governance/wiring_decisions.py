@@ -1,5 +1,138 @@
-"""What the decisions part of governance plugs into the portal's registries (opcc.registry)."""
+"""What decisions plug into the portal's registries (opcc.registry)."""
+
+from opcc.registry import (
+    DashboardPanel,
+    DocumentKind,
+    Seeder,
+    TransparencySource,
+    dashboard_panels,
+    document_kinds,
+    seeders,
+    transparency_sources,
+)
+
+
+def awaiting_my_advice(user):
+    from django.db.models import Exists, OuterRef
+
+    from governance.models import AdviceKind, Decision, DecisionAdvice, DecisionStatus
+    from governance.services.decisions import ADVICE_PERMISSION
+
+    kinds = [kind for kind in AdviceKind if user.has_perm(ADVICE_PERMISSION[kind])]
+    if not kinds:
+        return None
+    given = DecisionAdvice.objects.filter(
+        decision=OuterRef("pk"), kind__in=kinds, advice_round=OuterRef("advice_round")
+    )
+    waiting = Decision.objects.filter(status=DecisionStatus.AWAITING_ADVICE).exclude(Exists(given))
+    decisions = list(waiting.order_by("created_at")[:10])
+    return {
+        "decisions": decisions,
+        "count": waiting.count(),
+        "empty": "Nothing awaits your advice.",
+    }
+
+
+def awaiting_my_signature(user):
+    from governance.models import Decision, DecisionStatus
+
+    if not user.has_perm("governance.sign_decision"):
+        return None
+    waiting = Decision.objects.filter(status=DecisionStatus.ADVISED, decision_maker=user.role)
+    decisions = list(waiting.order_by("created_at")[:10])
+    return {
+        "decisions": decisions,
+        "count": waiting.count(),
+        "empty": "Nothing awaits your signature.",
+    }
+
+
+def decision_notice_context(document):
+    return {"decision": document.of, "document": document}
+
+
+def decisions_last_updated():
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from governance.models import Decision
+
+    latest = Decision.objects.published().aggregate(latest=Max("published_at"))["latest"]
+    return timezone.localdate(latest) if latest else None
+
+
+def forward_plan_last_updated():
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from governance.models import ForwardPlanItem
+
+    latest = ForwardPlanItem.history.aggregate(latest=Max("history_date"))["latest"]
+    return timezone.localdate(latest) if latest else None
+
+
+def annual_last_updated():
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from governance.models import AnnualReport
+
+    latest = AnnualReport.objects.aggregate(latest=Max("published_at"))["latest"]
+    return timezone.localdate(latest) if latest else None
 
 
 def register() -> None:
-    pass
+    from governance.seed_decisions import seed_decisions
+    from governance.services.annual import annual_report_context
+
+    dashboard_panels.register(
+        "awaiting_my_advice",
+        DashboardPanel(
+            "awaiting_my_advice",
+            "Awaiting my advice",
+            "governance/panels/decisions.html",
+            awaiting_my_advice,
+            10,
+        ),
+    )
+    dashboard_panels.register(
+        "awaiting_my_signature",
+        DashboardPanel(
+            "awaiting_my_signature",
+            "Awaiting my signature",
+            "governance/panels/decisions.html",
+            awaiting_my_signature,
+            11,
+        ),
+    )
+    transparency_sources.register(
+        "decisions", TransparencySource("decisions", "decision_register", decisions_last_updated)
+    )
+    document_kinds.register(
+        "decision_notice",
+        DocumentKind(
+            "decision_notice",
+            "pdf/decision_notice.html",
+            decision_notice_context,
+            # The notice holds only the public parts: whoever may see the decision may read it.
+            may_view=lambda user, document: True,
+        ),
+    )
+    seeders.register("decisions", Seeder("decisions", seed_decisions, order=20))
+    document_kinds.register(
+        "annual_report",
+        DocumentKind(
+            "annual_report",
+            "pdf/annual_report.html",
+            annual_report_context,
+            may_view=lambda user, document: True,  # public once published; drafts: office only
+        ),
+    )
+    transparency_sources.register(
+        "forward-plan",
+        TransparencySource("forward-plan", "forward_plan_public", forward_plan_last_updated),
+    )
+    transparency_sources.register(
+        "police-and-crime-plan",
+        TransparencySource("police-and-crime-plan", "annual_reports_public", annual_last_updated),
+    )

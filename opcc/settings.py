@@ -262,6 +262,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "opcc.tasks.sweep_documents",
         "schedule": crontab(minute="*/5"),
     },
+    "remind-overdue-reports": {
+        "task": "governance.tasks.remind_overdue_reports",
+        "schedule": crontab(hour=7, minute=30),
+    },
 }
 
 # --- Locale --------------------------------------------------------------------------------

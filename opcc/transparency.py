@@ -114,6 +114,12 @@ CATEGORIES = (
         RefreshPeriod.ON_CHANGE,
     ),
     Category(
+        "forward-plan",
+        "Forward plan of decisions",
+        "Decisions the Commissioner expects to make in the coming months.",
+        RefreshPeriod.ON_CHANGE,
+    ),
+    Category(
         "meetings",
         "Public meetings",
         "Agendas, reports and minutes of meetings open to the public.",

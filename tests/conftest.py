@@ -27,6 +27,9 @@ def test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "private"
     # A fast hasher: the suite creates hundreds of users; production keeps PBKDF2.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # WhiteNoise would index every static file for each test client; tests don't need it (the
+    # browser tests' live server serves static files itself).
+    settings.WHITENOISE_USE_FINDERS = False
 
 
 def sign_in(client: Client, user) -> Client:

@@ -1,3 +1,4 @@
+from governance.models.annual import AnnualReport
 from governance.models.decisions import (
     AdviceKind,
     Decision,
@@ -10,6 +11,7 @@ from governance.models.decisions import (
 )
 from governance.models.protocol import ProtocolDeclaration, ProtocolVersion
 from governance.models.registers import (
+    CONTRACT_DETAIL_THRESHOLD,
     Contract,
     GiftOffer,
     InterestCategory,
@@ -25,7 +27,9 @@ from governance.models.reports import (
 )
 
 __all__ = [
+    "CONTRACT_DETAIL_THRESHOLD",
     "AdviceKind",
+    "AnnualReport",
     "Contract",
     "Decision",
     "DecisionAdvice",

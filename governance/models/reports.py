@@ -167,6 +167,12 @@ class StatutoryReport(models.Model):
     def get_absolute_url(self):
         return reverse("governance:report", args=[self.code])
 
+    def grants_access(self, user, action) -> bool:
+        # DESIGN.md (LGHA 1989 s.5 as applied to PCCs): every panel member gets each issued report.
+        from opcc.roles import Role
+
+        return action == "view" and user.role == Role.PANEL and self.status != ReportStatus.DRAFT
+
     @property
     def due_on(self):
         if self.issued_at is None:

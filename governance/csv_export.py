@@ -1,0 +1,44 @@
+"""CSV exports of public registers: one small helper, shared by every register that publishes one.
+
+A cell is written as text; one that a spreadsheet would read as a formula (it starts with
+= + - @, a tab or a carriage return) is prefixed with a single quote, so opening a download
+can never run anything (OWASP "CSV injection").
+"""
+
+import csv
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.http import HttpResponse
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value) -> str:
+    """One value as CSV text: dates in ISO 8601, money with two decimals, text made inert."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, int | float):
+        return str(value)
+    text = str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+    """A CSV download named ``filename``: the ``header`` row, then one line per row of values."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([cell(value) for value in row])
+    return response

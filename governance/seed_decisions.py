@@ -1,0 +1,239 @@
+"""Demo decisions in every state, an open and a considered Monitoring Officer report, and (with
+--scale) many published decisions for the benchmarks. Made through the services, so the demo
+has the same history, advice and notifications as real use."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from governance.models import (
+    AdviceKind,
+    Decision,
+    DecisionMaker,
+    DecisionSequence,
+    DecisionStatus,
+    ReportGround,
+    ReportKind,
+    ReportOutcome,
+)
+from governance.services import decisions as services
+from governance.services import reports as report_services
+from opcc.models import User
+
+DEMO_MARKER = "Community safety grants 2026/27"
+
+DECISIONS = [
+    # (title, summary, significant public interest, how far it goes)
+    (
+        DEMO_MARKER,
+        "Grants of £1.2m to the county's community safety partnerships.",
+        True,
+        "published",
+    ),
+    (
+        "Precept proposal for 2026/27",
+        "The proposed policing precept for the Police and Crime Panel.",
+        True,
+        "published",
+    ),
+    (
+        "Victim support services contract award",
+        "Award of the victims' services contract for three years.",
+        True,
+        "published",
+    ),
+    (
+        "Estates strategy: disposal of the former Westgate station",
+        "Sale of a police station no longer used.",
+        True,
+        "signed",
+    ),
+    (
+        "Renewal of the office's IT support agreement",
+        "Renewal of a routine support agreement.",
+        False,
+        "signed",
+    ),
+    (
+        "Violence against women and girls commissioning plan",
+        "Commissioning intentions for 2027 to 2030.",
+        True,
+        "advised",
+    ),
+    (
+        "Rural crime partnership funding",
+        "Funding for the rural crime partnership for two years.",
+        True,
+        "awaiting_advice",
+    ),
+    (
+        "Independent custody visiting scheme handbook",
+        "Approval of the revised scheme handbook.",
+        False,
+        "draft",
+    ),
+    (
+        "Drone unit expansion",
+        "Proposal to expand the force drone unit, withdrawn after review.",
+        True,
+        "withdrawn",
+    ),
+    (
+        "Direct award of a consultancy contract",
+        "Proposal to appoint consultants without competition.",
+        True,
+        "halted",
+    ),
+    (
+        "Youth diversion programme extension",
+        "Extension of the youth diversion programme for a year.",
+        True,
+        "released",
+    ),
+]
+
+
+def _people():
+    people = {user.role: user for user in User.objects.filter(is_demo_account=True)}
+    needed = {"pcc", "chief_executive", "cfo", "staff"}
+    return people if needed <= set(people) else None
+
+
+def _decision(staff, title, summary, public_interest):
+    return services.draft_decision(
+        staff,
+        title=title,
+        summary=summary,
+        background="Set out in the report to the Commissioner's accountability board.",
+        options_considered="Option 1: do nothing. Option 2: proceed as recommended.",
+        decision_text=f"To approve: {summary[0].lower()}{summary[1:]}",
+        reasons="It supports the Police and Crime Plan's priorities and offers value for money.",
+        financial_implications="Within the budget approved for the year.",
+        legal_implications="Within the Commissioner's powers (Police Reform and Social "
+        "Responsibility Act 2011).",
+        equality_implications="An equality impact assessment found no adverse impact.",
+        decision_maker=DecisionMaker.PCC,
+        significant_public_interest=public_interest,
+        confidential_annex="Bidders' prices and scoring." if "contract" in title.lower() else "",
+        restriction_reason="Commercially sensitive information (FOIA s.43)."
+        if "contract" in title.lower()
+        else "",
+    )
+
+
+def _advise(people, decision):
+    services.submit_for_advice(people["staff"], decision)
+    services.record_advice(
+        people["chief_executive"], decision, kind=AdviceKind.LEGAL,
+        text="The decision is within the Commissioner's powers and the process is sound.",
+    )  # fmt: skip
+    services.record_advice(
+        people["cfo"], decision.__class__.objects.get(pk=decision.pk), kind=AdviceKind.FINANCIAL,
+        text="The cost is met from the approved budget.",
+    )  # fmt: skip
+
+
+def _issue_report(people, decision, title):
+    report = report_services.draft_report(
+        people["chief_executive"],
+        kind=ReportKind.MONITORING_OFFICER,
+        title=title,
+        decision=decision,
+        ground=ReportGround.UNLAWFUL,
+        findings="Awarding the contract without competition would breach the Public Contracts "
+        "Regulations 2015.",
+        recommendations="Do not make the award; run a compliant procurement.",
+    )
+    return report_services.issue_report(people["chief_executive"], report)
+
+
+def seed_decisions(scale: int, log) -> None:
+    people = _people()
+    if people is None:
+        log("decisions: demo people missing; run the people seeder first")
+        return
+    if not Decision.objects.filter(title=DEMO_MARKER).exists():
+        for title, summary, public_interest, stage in DECISIONS:
+            decision = _decision(people["staff"], title, summary, public_interest)
+            if stage == "draft":
+                continue
+            if stage == "withdrawn":
+                services.withdraw_decision(
+                    people["staff"], decision, reason="Superseded by the national drone review."
+                )
+                continue
+            if stage == "halted":
+                _issue_report(
+                    people, decision, "Report on the proposed direct award of consultancy"
+                )
+                continue
+            if stage == "released":
+                report = _issue_report(people, decision, "Report on the youth diversion extension")
+                report_services.record_consideration(
+                    people["pcc"], report, response="I have considered the report with the "
+                    "Chief Executive.", outcome=ReportOutcome.ACCEPTS,
+                    outcome_reasons="The procurement will be re-run.", action_taken="The "
+                    "extension will be tendered.",
+                )  # fmt: skip
+                continue
+            if stage == "awaiting_advice":
+                services.submit_for_advice(people["staff"], decision)
+                continue
+            _advise(people, decision)
+            if stage == "advised":
+                continue
+            decision.refresh_from_db()
+            services.sign_decision(people["pcc"], decision, declared_interests="None")
+            if stage == "published":
+                decision.refresh_from_db()
+                services.publish_decision(people["chief_executive"], decision)
+        log(f"decisions: {len(DECISIONS)} demo decisions in every state, and two reports")
+    if scale:
+        seed_decisions_at_scale(scale, people["pcc"], log)
+
+
+def seed_decisions_at_scale(scale: int, signer, log) -> None:
+    """Bulk-create published decisions over ten years, numbered as the service would."""
+    existing = Decision.objects.filter(title__startswith="Benchmark decision").count()
+    wanted = max(scale - existing, 0)
+    if not wanted:
+        return
+    now = timezone.now()
+    this_year = timezone.localdate().year
+    per_year = wanted // 10 + 1
+    made = 0
+    with transaction.atomic():
+        for offset in range(10):
+            year = this_year - offset
+            count = min(per_year, wanted - made)
+            if count <= 0:
+                break
+            sequence, _ = DecisionSequence.objects.select_for_update().get_or_create(year=year)
+            first = sequence.last_number + 1
+            batch = []
+            for n in range(first, first + count):
+                when = now - timedelta(days=offset * 365 + n % 365)
+                batch.append(
+                    Decision(
+                        year=year,
+                        number=n,
+                        reference=f"{year}/{n:03d}",
+                        title=f"Benchmark decision {year}/{n}: grant to partnership {n % 97}",
+                        summary="A decision generated for the performance benchmarks.",
+                        decision_text="To approve the grant.",
+                        reasons="It supports the plan.",
+                        significant_public_interest=True,
+                        status=DecisionStatus.PUBLISHED,
+                        created_by=signer,
+                        signed_by=signer,
+                        signed_at=when,
+                        published_at=when,
+                        declared_interests="None",
+                    )
+                )
+            Decision.objects.bulk_create(batch, batch_size=5000)
+            sequence.last_number = first + count - 1
+            sequence.save(update_fields=["last_number"])
+            made += count
+    log(f"decisions: {made} benchmark decisions added")

@@ -1,0 +1,323 @@
+"""Decisions: drafting, advice, signing, publication and withdrawal.
+
+Every change to a decision goes through one of these functions. Each takes the acting user
+first, asks whether they may, checks the move against DECISION_TRANSITIONS, saves inside a
+transaction, and queues its notifications to be sent after commit.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from governance.models import (
+    AdviceKind,
+    Decision,
+    DecisionAdvice,
+    DecisionMaker,
+    DecisionSequence,
+    DecisionStatus,
+    SupportingDocument,
+)
+from governance.models.decisions import DECISION_TRANSITIONS, SUBSTANTIVE_FIELDS
+from governance.uploads import check_document
+from opcc import access
+from opcc.documents import request_document
+from opcc.models import SecurityMarking, User
+from opcc.outbox import queue_message
+
+ADVICE_PERMISSION = {
+    AdviceKind.LEGAL: "governance.give_legal_advice",
+    AdviceKind.FINANCIAL: "governance.give_financial_advice",
+}
+ADVISER_ROLE = {AdviceKind.LEGAL: "chief_executive", AdviceKind.FINANCIAL: "cfo"}
+NOT_OF_SIGNIFICANT_INTEREST = (
+    "Not of significant public interest, so not published on the register (the Specified "
+    "Information Order requires decisions of significant public interest)."
+)
+AWAITING_PUBLICATION = "Signed; awaiting publication on the register."
+
+
+class ConcurrentEdit(Exception):
+    """Someone else saved the record after this person opened it."""
+
+    message = (
+        "Someone else saved this decision while you were editing it, so your changes have not "
+        "been saved. Your changes are shown below: check the decision and save again."
+    )
+
+
+def _require(actor, permission: str, what: str) -> None:
+    if not actor.has_perm(permission):
+        access.refuse(actor, what)
+
+
+def _move(decision: Decision, status: str) -> None:
+    if status not in DECISION_TRANSITIONS[decision.status]:
+        raise ValidationError(
+            f"A decision that is {decision.get_status_display().lower()} cannot become "
+            f"{DecisionStatus(status).label.lower()}."
+        )
+    decision.status = status
+
+
+def _locked(decision: Decision) -> Decision:
+    return Decision.objects.select_for_update().get(pk=decision.pk)
+
+
+def _save(decision: Decision, actor) -> Decision:
+    decision.version += 1
+    decision._history_user = actor
+    decision.full_clean()
+    decision.save()
+    return decision
+
+
+def _notify(users, *, kind: str, template: str, decision: Decision) -> None:
+    for user in users:
+        queue_message(
+            kind=kind,
+            to=user.email,
+            recipient=user,
+            template=template,
+            context={"user": user, "decision": decision, "portal_url": settings.PORTAL_URL},
+            about=decision,
+        )
+
+
+def _people_with_role(role: str):
+    return User.objects.filter(role=role, is_active=True)
+
+
+def draft_decision(actor, **fields) -> Decision:
+    """Start a decision record; it takes the next reference of the year, never to be reused."""
+    _require(actor, "governance.add_decision", "draft a decision")
+    with transaction.atomic():
+        year = timezone.localdate().year
+        DecisionSequence.objects.get_or_create(year=year)
+        sequence = DecisionSequence.objects.select_for_update().get(year=year)
+        sequence.last_number += 1
+        sequence.save(update_fields=["last_number"])
+        decision = Decision(
+            year=year,
+            number=sequence.last_number,
+            reference=f"{year}/{sequence.last_number:03d}",
+            created_by=actor,
+            **fields,
+        )
+        decision._history_user = actor
+        decision.full_clean()
+        decision.save()
+    return decision
+
+
+def update_decision(actor, decision: Decision, *, expected_version: int, **fields) -> Decision:
+    """Save edits. Refused if someone else saved first; substantive edits after advice make
+    that advice stale, and the decision needs advice again."""
+    _require(actor, "governance.change_decision", f"edit decision {decision.pk}")
+    with transaction.atomic():
+        current = _locked(decision)
+        if current.version != expected_version:
+            raise ConcurrentEdit
+        if not current.is_editable:
+            raise ValidationError(
+                f"A decision that is {current.get_status_display().lower()} cannot be changed."
+            )
+        changed = {name for name, value in fields.items() if getattr(current, name) != value}
+        for name, value in fields.items():
+            setattr(current, name, value)
+        advised_this_round = current.advice.filter(advice_round=current.advice_round).exists()
+        if changed & set(SUBSTANTIVE_FIELDS) and advised_this_round:
+            current.advice_round += 1
+            _move(current, DecisionStatus.AWAITING_ADVICE)
+            _notify_advisers(current)
+        return _save(current, actor)
+
+
+def submit_for_advice(actor, decision: Decision) -> Decision:
+    """Staff send a draft to the Chief Executive and the CFO for their advice."""
+    _require(actor, "governance.change_decision", f"submit decision {decision.pk}")
+    with transaction.atomic():
+        current = _locked(decision)
+        if current.status != DecisionStatus.DRAFT:
+            raise ValidationError("Only a draft can be sent for advice.")
+        _move(current, DecisionStatus.AWAITING_ADVICE)
+        _notify_advisers(current)
+        return _save(current, actor)
+
+
+def _notify_advisers(decision: Decision) -> None:
+    _notify(
+        User.objects.filter(role__in=["chief_executive", "cfo"], is_active=True),
+        kind="decision_awaits_advice",
+        template="decision_awaits_advice",
+        decision=decision,
+    )
+
+
+def record_advice(actor, decision: Decision, *, kind: str, text: str) -> DecisionAdvice:
+    """The Chief Executive records legal/MO advice, or the CFO financial advice."""
+    _require(actor, ADVICE_PERMISSION[kind], f"give {kind} advice on decision {decision.pk}")
+    if not text.strip():
+        raise ValidationError({"text": "Enter the advice"})
+    with transaction.atomic():
+        current = _locked(decision)
+        if current.status != DecisionStatus.AWAITING_ADVICE:
+            raise ValidationError(
+                f"Advice cannot be recorded on a decision that is "
+                f"{current.get_status_display().lower()}."
+            )
+        if current.advice.filter(kind=kind, advice_round=current.advice_round).exists():
+            raise ValidationError(f"{AdviceKind(kind).label} has already been given.")
+        advice = DecisionAdvice(
+            decision=current,
+            kind=kind,
+            advice_round=current.advice_round,
+            text=text,
+            given_by=actor,
+        )
+        advice._history_user = actor
+        advice.full_clean()
+        advice.save()
+        given = set(
+            current.advice.filter(advice_round=current.advice_round).values_list("kind", flat=True)
+        )
+        if given == set(AdviceKind.values):
+            _move(current, DecisionStatus.ADVISED)
+            _notify(
+                _people_with_role(current.decision_maker),
+                kind="decision_awaits_signature",
+                template="decision_awaits_signature",
+                decision=current,
+            )
+        _save(current, actor)
+    return advice
+
+
+def current_advice(decision: Decision) -> dict[str, DecisionAdvice]:
+    """The advice of the decision's current round, by kind."""
+    return {
+        advice.kind: advice
+        for advice in decision.advice.all()
+        if advice.advice_round == decision.advice_round
+    }
+
+
+def sign_decision(actor, decision: Decision, *, declared_interests: str) -> Decision:
+    """The decision maker signs, declaring their interests. Needs both advices of this round."""
+    _require(actor, "governance.sign_decision", f"sign decision {decision.pk}")
+    if actor.role != decision.decision_maker:
+        maker = DecisionMaker(decision.decision_maker).label
+        raise ValidationError(f"Only the decision maker ({maker}) can sign this decision.")
+    if not declared_interests.strip():
+        raise ValidationError({"declared_interests": "Declare your interests, or write None"})
+    with transaction.atomic():
+        current = _locked(decision)
+        if current.status == DecisionStatus.HALTED:
+            raise ValidationError(
+                "This decision is halted by a statutory report and cannot be signed until the "
+                "Commissioner has considered the report."
+            )
+        missing = set(AdviceKind.values) - set(current_advice(current))
+        if current.status != DecisionStatus.ADVISED or missing:
+            raise ValidationError(
+                "The decision cannot be signed until the Chief Executive has given legal advice "
+                "and the Chief Finance Officer has given financial advice."
+            )
+        _move(current, DecisionStatus.SIGNED)
+        current.signed_by = actor
+        current.signed_at = timezone.now()
+        current.declared_interests = declared_interests
+        if not current.significant_public_interest:
+            current.not_published_reason = NOT_OF_SIGNIFICANT_INTEREST
+        elif settings.DECISIONS_PUBLISH_ON_SIGNING:
+            _publish(current, actor)
+        else:
+            current.not_published_reason = AWAITING_PUBLICATION
+        return _save(current, actor)
+
+
+def publish_decision(actor, decision: Decision) -> Decision:
+    """Put a signed decision of significant public interest on the public register."""
+    _require(actor, "governance.publish_decision", f"publish decision {decision.pk}")
+    with transaction.atomic():
+        current = _locked(decision)
+        if not current.significant_public_interest:
+            raise ValidationError("Only decisions of significant public interest are published.")
+        _publish(current, actor)
+        return _save(current, actor)
+
+
+def _publish(decision: Decision, actor) -> None:
+    _move(decision, DecisionStatus.PUBLISHED)
+    decision.published_at = timezone.now()
+    decision.not_published_reason = ""
+    request_decision_notice(actor, decision)
+
+
+def request_decision_notice(actor, decision: Decision):
+    """Generate the decision notice PDF (public parts only) for the register."""
+    return request_document(
+        actor,
+        kind="decision_notice",
+        title=f"Decision notice {decision.reference}",
+        of=decision,
+        marking=SecurityMarking.OFFICIAL,
+    )
+
+
+def withdraw_decision(actor, decision: Decision, *, reason: str) -> Decision:
+    _require(actor, "governance.change_decision", f"withdraw decision {decision.pk}")
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the decision is withdrawn"})
+    with transaction.atomic():
+        current = _locked(decision)
+        _move(current, DecisionStatus.WITHDRAWN)
+        current.withdrawal_reason = reason
+        return _save(current, actor)
+
+
+def halt_decision(actor, decision: Decision) -> Decision:
+    """A statutory report has been issued on the decision: nothing more happens to it until the
+    Commissioner has considered the report. Called by the report's service, in its transaction."""
+    current = _locked(decision)
+    _move(current, DecisionStatus.HALTED)
+    current.not_published_reason = ""
+    return _save(current, actor)
+
+
+def release_decision(actor, decision: Decision) -> Decision:
+    """The report has been considered: the decision goes back to needing advice, afresh."""
+    current = _locked(decision)
+    _move(current, DecisionStatus.AWAITING_ADVICE)
+    current.advice_round += 1
+    _notify_advisers(current)
+    return _save(current, actor)
+
+
+def add_supporting_document(
+    actor, decision: Decision, *, title: str, upload, is_public: bool
+) -> SupportingDocument:
+    """Attach a PDF or Office document (checked by content, size-limited)."""
+    _require(actor, "governance.add_supportingdocument", f"add a document to {decision.pk}")
+    try:
+        mimetype = check_document(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
+    except ValidationError as error:
+        raise ValidationError({"upload": error.messages}) from None
+    with transaction.atomic():
+        current = _locked(decision)
+        if not current.is_editable:
+            raise ValidationError("Documents can only be added before the decision is signed.")
+        document = SupportingDocument(
+            decision=current,
+            title=title,
+            file=upload,
+            mimetype=mimetype,
+            size=upload.size,
+            is_public=is_public,
+            uploaded_by=actor,
+        )
+        document._history_user = actor
+        document.full_clean()
+        document.save()
+    return document
