@@ -66,21 +66,27 @@ def entries(records: list, older) -> list[HistoryEntry]:
     result = []
     hidden = hidden_fields(records[0].instance_type) if records else set()
     following = [*records[1:], older]
-    for record, previous in zip(records, following, strict=True):
+    deltas = [
+        record.diff_against(previous).changes
+        if previous is not None and record.history_type == "~"
+        else []
+        for record, previous in zip(records, following, strict=True)
+    ]
+    names = _related_names(records[0].instance_type, deltas) if records else {}
+    for record, delta in zip(records, deltas, strict=True):
         changes = []
-        if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            for change in delta.changes:
-                if change.field in hidden:
-                    continue
-                field = record.instance_type._meta.get_field(change.field)
-                changes.append(
-                    FieldChange(
-                        str(field.verbose_name).capitalize(),
-                        _display(field, change.old),
-                        _display(field, change.new),
-                    )
+        for change in delta:
+            if change.field in hidden:
+                continue
+            field = record.instance_type._meta.get_field(change.field)
+            shown = names.get(change.field, {})
+            changes.append(
+                FieldChange(
+                    str(field.verbose_name).capitalize(),
+                    shown.get(change.old) or _display(field, change.old),
+                    shown.get(change.new) or _display(field, change.new),
                 )
+            )
         who = record.history_user.full_name if record.history_user else "The portal (automatic)"
         result.append(
             HistoryEntry(
@@ -92,6 +98,27 @@ def entries(records: list, older) -> list[HistoryEntry]:
             )
         )
     return result
+
+
+def _related_names(model, deltas) -> dict:
+    """For foreign keys that changed, each id's name: one query per related model."""
+    wanted: dict[str, set] = {}
+    for delta in deltas:
+        for change in delta:
+            field = model._meta.get_field(change.field)
+            if field.many_to_one:
+                wanted.setdefault(change.field, set()).update(
+                    value for value in (change.old, change.new) if value is not None
+                )
+    return {
+        name: {
+            pk: str(obj)
+            for pk, obj in model._meta.get_field(name)
+            .related_model._default_manager.in_bulk(ids)
+            .items()
+        }
+        for name, ids in wanted.items()
+    }
 
 
 def pdf_context(document) -> dict:

@@ -31,7 +31,3 @@ class AnnualReport(models.Model):
     @property
     def label(self) -> str:
         return f"{self.financial_year}/{(self.financial_year + 1) % 100:02d}"
-
-    @property
-    def is_published(self) -> bool:
-        return self.published_at is not None

@@ -159,3 +159,20 @@ def test_seed_demo_refuses_to_create_public_password_users_without_debug(setting
     with pytest.raises(CommandError, match="DEBUG is off"):
         call_command("seed_demo")
     assert not User.objects.filter(is_demo_account=True).exists()
+
+
+def test_a_changed_link_to_another_record_shows_its_name(people, client_for):
+    from tests.governance.factories import DecisionFactory
+
+    decision = DecisionFactory(created_by=people[Role.STAFF])
+    decision.signed_by = people[Role.PCC]
+    decision._history_user = people[Role.CHIEF_EXECUTIVE]
+    decision.save()
+
+    page = client_for(Role.CHIEF_EXECUTIVE).get(
+        reverse("record_history", args=["governance", "decision", decision.pk])
+    ).content.decode()
+
+    from django.utils.html import escape
+
+    assert f'<td class="govuk-table__cell">{escape(people[Role.PCC].full_name)}</td>' in page
