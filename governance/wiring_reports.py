@@ -27,8 +27,19 @@ def statutory_report_context(document):
     return {"report": document.of, "document": document}
 
 
+def reports_last_updated():
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from governance.models import StatutoryReport
+
+    latest = StatutoryReport.objects.aggregate(latest=Max("redacted_published_at"))["latest"]
+    return timezone.localdate(latest) if latest else None
+
+
 def register() -> None:
     from opcc.access import is_office
+    from opcc.registry import TransparencySource, transparency_sources
     from opcc.roles import Role
 
     dashboard_panels.register(
@@ -40,6 +51,10 @@ def register() -> None:
             reports_awaiting_consideration,
             12,
         ),
+    )
+    transparency_sources.register(
+        "statutory-reports",
+        TransparencySource("statutory-reports", "reports_published", reports_last_updated),
     )
     document_kinds.register(
         "statutory_report",

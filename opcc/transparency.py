@@ -120,6 +120,12 @@ CATEGORIES = (
         RefreshPeriod.ON_CHANGE,
     ),
     Category(
+        "statutory-reports",
+        "Monitoring Officer and section 114 reports",
+        "Redacted versions of statutory reports to the Commissioner.",
+        RefreshPeriod.ON_CHANGE,
+    ),
+    Category(
         "meetings",
         "Public meetings",
         "Agendas, reports and minutes of meetings open to the public.",
