@@ -169,9 +169,11 @@ def test_a_changed_link_to_another_record_shows_its_name(people, client_for):
     decision._history_user = people[Role.CHIEF_EXECUTIVE]
     decision.save()
 
-    page = client_for(Role.CHIEF_EXECUTIVE).get(
-        reverse("record_history", args=["governance", "decision", decision.pk])
-    ).content.decode()
+    page = (
+        client_for(Role.CHIEF_EXECUTIVE)
+        .get(reverse("record_history", args=["governance", "decision", decision.pk]))
+        .content.decode()
+    )
 
     from django.utils.html import escape
 
