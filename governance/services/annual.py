@@ -52,7 +52,9 @@ def publish_annual_report(actor, report: AnnualReport) -> AnnualReport:
         access.refuse(actor, "publish the annual report")
     with transaction.atomic():
         current = (
-            AnnualReport.objects.select_for_update().select_related("document").get(pk=report.pk)
+            AnnualReport.objects.select_for_update(of=("self",))
+            .select_related("document")
+            .get(pk=report.pk)
         )
         if current.document is None or current.document.status != DocumentStatus.READY:
             raise ValidationError("Generate the report, and wait until its PDF is ready.")

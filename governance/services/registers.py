@@ -10,15 +10,15 @@ silently overwriting the first.
 """
 
 import copy
-import zipfile
-from pathlib import PurePath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from governance.models import Contract, GiftOffer, InterestEntry
+from governance.uploads import check_document, stored_name
 from opcc.access import refuse
 from opcc.roles import OFFICE_ROLES
 
@@ -43,22 +43,6 @@ CONTRACT_FIELDS = frozenset(
     {"title", "supplier", "value", "starts_on", "ends_on", "procurement_route", "document"}
 )
 
-MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-# The file types a contract document may be, by extension, with their MIME type for downloads.
-CONTRACT_DOCUMENT_TYPES = {
-    ".pdf": "application/pdf",
-    ".doc": "application/msword",
-    ".xls": "application/vnd.ms-excel",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and Excel 97-2003
-_ZIP_SIGNATURE = b"PK\x03\x04"  # Office Open XML (.docx, .xlsx) is a zip package
-_OOXML_PART = {".docx": "word/", ".xlsx": "xl/"}
-
-WRONG_TYPE = "The selected file must be a PDF, Word or Excel file"
-TOO_BIG = "The selected file must be smaller than 10MB"
-EMPTY_FILE = "The selected file is empty"
 EDIT_CONFLICT = (
     "Someone else changed this record after you opened it, so your changes have not been "
     "saved. Open the record again to see their change, then make yours."
@@ -179,11 +163,11 @@ def record_contract(
         procurement_route=procurement_route,
     )
     errors = _contract_rules(contract, None)
-    extension = _document_extension(document, errors)
+    content_type = _checked_document(document, errors)
     _validate(contract, errors)
     with transaction.atomic():
         if document:
-            contract.document.save(f"{contract.code}{extension}", document, save=False)
+            _attach(contract, document, content_type)
         return _save(actor, contract)
 
 
@@ -194,13 +178,13 @@ def update_contract(actor, contract: Contract, *, seen_version=None, **fields) -
     if isinstance(document, FieldFile):
         document = None  # the document already stored: nothing new to check or keep
     errors = {}
-    extension = _document_extension(document, errors)
+    content_type = _checked_document(document, errors)
     if errors:
         raise ValidationError(errors)
 
     def attach_document(record):
         if document:
-            record.document.save(f"{record.code}{extension}", document, save=False)
+            _attach(record, document, content_type)
 
     return _update(
         actor, contract, fields, CONTRACT_FIELDS, _contract_rules, seen_version, attach_document
@@ -216,49 +200,18 @@ def _contract_rules(contract: Contract, original: Contract | None) -> dict:
     return errors
 
 
-def check_contract_document(document) -> str:
-    """The document's extension if it is a real PDF, Word or Excel file of at most 10 MB.
-
-    The name alone proves nothing: the first bytes must be those of the type the name claims
-    (an HTML page renamed ``.pdf`` is refused).
-    """
-    extension = PurePath(document.name or "").suffix.lower()
-    if document.size == 0:
-        raise ValidationError(EMPTY_FILE, code="empty")
-    if document.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError(TOO_BIG, code="too_big")
-    if extension not in CONTRACT_DOCUMENT_TYPES or not _content_matches(document, extension):
-        raise ValidationError(WRONG_TYPE, code="wrong_type")
-    return extension
+def _attach(contract: Contract, document, content_type: str) -> None:
+    # Stored under the contract's code, never the uploader's file name, with the extension of
+    # what the content really is.
+    contract.document.save(stored_name(str(contract.code), content_type), document, save=False)
 
 
-def _content_matches(document, extension: str) -> bool:
-    document.seek(0)
-    head = document.read(8)
-    try:
-        if extension == ".pdf":
-            return head.startswith(b"%PDF-")
-        if extension in (".doc", ".xls"):
-            return head == _OLE_SIGNATURE
-        if not head.startswith(_ZIP_SIGNATURE):
-            return False
-        document.seek(0)
-        try:
-            names = zipfile.ZipFile(document).namelist()  # the index only; nothing is extracted
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return False
-        return "[Content_Types].xml" in names and any(
-            name.startswith(_OOXML_PART[extension]) for name in names
-        )
-    finally:
-        document.seek(0)
-
-
-def _document_extension(document, errors: dict) -> str:
+def _checked_document(document, errors: dict) -> str:
+    """The content type of a new document, or "" (with the reason in ``errors``) if refused."""
     if not document:
         return ""
     try:
-        return check_contract_document(document)
+        return check_document(document, max_bytes=settings.UPLOAD_MAX_BYTES)
     except ValidationError as error:
         errors["document"] = error.messages
         return ""

@@ -17,6 +17,7 @@ from governance.uploads import content_type_for
 from opcc import access
 from opcc.access import PermissionRequiredMixin
 from opcc.pagination import paginate
+from opcc.views.forms import BadRequestOnInvalidForm
 
 VIEW_VERSIONS = "governance.view_protocolversion"
 
@@ -47,7 +48,7 @@ class CurrentProtocolView(PermissionRequiredMixin, TemplateView):
         }
 
 
-class SignDeclarationView(PermissionRequiredMixin, FormView):
+class SignDeclarationView(PermissionRequiredMixin, BadRequestOnInvalidForm, FormView):
     """The declaration of the current version, signed by ticking a box."""
 
     permission = SIGN_PROTOCOL
@@ -141,7 +142,7 @@ class ProtocolSignaturesView(PermissionRequiredMixin, TemplateView):
         }
 
 
-class AddProtocolVersionView(PermissionRequiredMixin, FormView):
+class AddProtocolVersionView(PermissionRequiredMixin, BadRequestOnInvalidForm, FormView):
     permission = "governance.add_protocolversion"
     form_class = ProtocolVersionForm
     template_name = "governance/protocol/version_add.html"

@@ -42,7 +42,7 @@ def register_filters(request) -> tuple[object, dict]:
     sort = request.GET.get("sort", "newest")
     if query:
         decisions = decisions.filter(Q(title__icontains=query) | Q(summary__icontains=query))
-    if year.isdigit():
+    if year.isascii() and year.isdigit() and 2000 <= int(year) <= 2999:
         decisions = decisions.filter(year=int(year))
     else:
         year = ""

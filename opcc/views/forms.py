@@ -2,7 +2,10 @@ from django.shortcuts import render
 
 
 class BadRequestOnInvalidForm:
-    """A form sent back with errors is answered 400, not 200: the request was not accepted."""
+    """A form sent back with errors is answered 400, not 200: the request was not accepted.
+    Methods other than GET and POST are refused (405), not treated as a POST."""
+
+    http_method_names = ["get", "post", "head", "options"]
 
     def form_invalid(self, form):
         response = super().form_invalid(form)

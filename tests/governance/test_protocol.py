@@ -287,7 +287,7 @@ def add_version_page(client_for, data):
     response = client_for(Role.CHIEF_EXECUTIVE).post(
         reverse("governance:protocol_version_add"), data
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     content = response.content.decode()
     assert "<title>Error: " in content
     assert "There is a problem" in content
@@ -434,7 +434,7 @@ def test_sign_form_refuses_without_the_box_ticked(people, current, client_for):
     response = client_for(Role.STAFF).post(reverse("governance:protocol_sign", args=[current.pk]))
 
     content = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "<title>Error: " in content
     assert "Select the box to confirm you have read the protocol" in content
     assert current.declaration_text in content
