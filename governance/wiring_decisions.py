@@ -48,7 +48,14 @@ def awaiting_my_signature(user):
 
 
 def decision_notice_context(document):
-    return {"decision": document.of, "document": document}
+    decision = document.of
+    documents = list(decision.documents.all())
+    return {
+        "decision": decision,
+        "document": document,
+        "public_documents": [d for d in documents if d.is_public],
+        "withheld_documents": [d for d in documents if not d.is_public],
+    }
 
 
 def decisions_last_updated():

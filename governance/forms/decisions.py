@@ -10,7 +10,7 @@ class DecisionForm(GovukForm, forms.ModelForm):
     person's save cannot silently overwrite the first's."""
 
     submit_label = "Save the decision"
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Decision
@@ -31,8 +31,16 @@ class DecisionForm(GovukForm, forms.ModelForm):
             "decision notice.",
         }
         error_messages = {
-            "title": {"required": "Enter the decision's title"},
+            "title": {
+                "required": "Enter the decision's title",
+                "max_length": "The title must be 250 characters or fewer",
+            },
             "summary": {"required": "Enter a summary of the decision"},
+            "decision_maker": {
+                "required": "Choose who makes the decision",
+                "invalid_choice": "Choose the Commissioner or the Deputy",
+            },
+            "restriction_reason": {"max_length": "The reason must be 250 characters or fewer"},
         }
 
     def __init__(self, *args, **kwargs):
@@ -82,7 +90,10 @@ class WithdrawForm(GovukForm, forms.Form):
     reason = forms.CharField(
         label="Why is the decision withdrawn?",
         max_length=250,
-        error_messages={"required": "Enter why the decision is withdrawn"},
+        error_messages={
+            "required": "Enter why the decision is withdrawn",
+            "max_length": "The reason must be 250 characters or fewer",
+        },
     )
 
 
@@ -95,6 +106,13 @@ class SupportingDocumentForm(GovukForm, forms.Form):
         error_messages={"required": "Choose the file to upload"},
     )
     is_public = forms.BooleanField(label="Publish this document with the decision", required=False)
+    restriction_reason = forms.CharField(
+        label="If it is not published, why is it withheld?",
+        help_text="Shown on the public register in its place, for example: personal information.",
+        max_length=250,
+        required=False,
+        error_messages={"max_length": "The reason must be 250 characters or fewer"},
+    )
 
 
 class ForwardPlanItemForm(GovukForm, forms.ModelForm):

@@ -18,8 +18,15 @@ class ReportForm(GovukForm, forms.ModelForm):
             "recommendations": forms.Textarea(attrs={"rows": 5}),
         }
         error_messages = {
-            "title": {"required": "Enter the report's title"},
-            "ground": {"required": "Choose the ground for the report"},
+            "title": {
+                "required": "Enter the report's title",
+                "max_length": "The title must be 250 characters or fewer",
+            },
+            "ground": {
+                "required": "Choose the ground for the report",
+                "invalid_choice": "Choose one of the grounds listed",
+            },
+            "decision": {"invalid_choice": "Choose a decision from the list"},
             "findings": {"required": "Enter the findings"},
             "recommendations": {"required": "Enter the recommendations"},
         }
@@ -66,6 +73,14 @@ class ConsiderationForm(GovukForm, forms.Form):
 
 class RedactedPublicationForm(GovukForm, forms.Form):
     submit_label = "Publish the redacted version"
+    redacted_title = forms.CharField(
+        label="Title to publish",
+        max_length=250,
+        error_messages={
+            "required": "Enter the title to publish",
+            "max_length": "The title must be 250 characters or fewer",
+        },
+    )
     redacted_text = forms.CharField(
         label="Redacted text to publish",
         help_text="Everything entered here is published on the transparency pages.",

@@ -238,6 +238,12 @@ class SupportingDocument(models.Model):
     is_public = models.BooleanField(
         "public", default=False, help_text="Public documents are shown on the register."
     )
+    restriction_reason = models.CharField(
+        "reason it is withheld",
+        max_length=250,
+        blank=True,
+        help_text="Shown on the public register in place of a confidential document.",
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -247,6 +253,12 @@ class SupportingDocument(models.Model):
 
     class Meta:
         ordering = ["uploaded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_public=True) | ~Q(restriction_reason=""),
+                name="withheld_document_has_a_reason",
+            )
+        ]
 
     def __str__(self):
         return self.title

@@ -135,6 +135,7 @@ class StatutoryReport(models.Model):
     )
     considered_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    redacted_title = models.CharField("title for publication", max_length=250, blank=True)
     redacted_text = models.TextField("redacted version for publication", blank=True)
     redacted_published_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -159,6 +160,7 @@ class StatutoryReport(models.Model):
         indexes = [
             models.Index(fields=["status", "issued_at"]),
             models.Index(fields=["-created_at", "-id"]),
+            models.Index(fields=["-redacted_published_at"]),  # the public list
         ]
 
     def __str__(self):

@@ -20,7 +20,7 @@ from governance.models import (
     SupportingDocument,
 )
 from governance.models.decisions import DECISION_TRANSITIONS, SUBSTANTIVE_FIELDS
-from governance.uploads import check_document
+from governance.uploads import check_document, stored_name
 from opcc import access
 from opcc.documents import request_document
 from opcc.models import SecurityMarking, User
@@ -279,31 +279,44 @@ def withdraw_decision(actor, decision: Decision, *, reason: str) -> Decision:
 
 def halt_decision(actor, decision: Decision) -> Decision:
     """A statutory report has been issued on the decision: nothing more happens to it until the
-    Commissioner has considered the report. Called by the report's service, in its transaction."""
+    Commissioner has considered the report. Called by the report's service, in its transaction.
+    A decision already halted by another report stays halted."""
     current = _locked(decision)
+    if current.status == DecisionStatus.HALTED:
+        return current
     _move(current, DecisionStatus.HALTED)
     current.not_published_reason = ""
     return _save(current, actor)
 
 
 def release_decision(actor, decision: Decision) -> Decision:
-    """The report has been considered: the decision goes back to needing advice, afresh."""
+    """Every report on it has been considered: the decision needs advice, and a signature,
+    afresh (the earlier ones stay in its history)."""
     current = _locked(decision)
     _move(current, DecisionStatus.AWAITING_ADVICE)
     current.advice_round += 1
+    current.signed_by = None
+    current.signed_at = None
+    current.declared_interests = ""
     _notify_advisers(current)
     return _save(current, actor)
 
 
 def add_supporting_document(
-    actor, decision: Decision, *, title: str, upload, is_public: bool
+    actor, decision: Decision, *, title: str, upload, is_public: bool, restriction_reason: str = ""
 ) -> SupportingDocument:
-    """Attach a PDF or Office document (checked by content, size-limited)."""
+    """Attach a PDF or Office document (checked by content, size-limited). A document added
+    after advice is new substance: the advice must be given again."""
     _require(actor, "governance.add_supportingdocument", f"add a document to {decision.pk}")
     try:
         mimetype = check_document(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
     except ValidationError as error:
         raise ValidationError({"upload": error.messages}) from None
+    if not is_public and not restriction_reason.strip():
+        raise ValidationError(
+            {"restriction_reason": "Enter why the document is withheld: it is shown publicly"}
+        )
+    upload.name = stored_name(f"{decision.reference.replace('/', '-')}-document", mimetype)
     with transaction.atomic():
         current = _locked(decision)
         if not current.is_editable:
@@ -315,9 +328,15 @@ def add_supporting_document(
             mimetype=mimetype,
             size=upload.size,
             is_public=is_public,
+            restriction_reason="" if is_public else restriction_reason,
             uploaded_by=actor,
         )
         document._history_user = actor
         document.full_clean()
         document.save()
+        if current.advice.filter(advice_round=current.advice_round).exists():
+            current.advice_round += 1
+            _move(current, DecisionStatus.AWAITING_ADVICE)
+            _notify_advisers(current)
+        _save(current, actor)
     return document

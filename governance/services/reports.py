@@ -120,7 +120,7 @@ def issue_report(actor, report: StatutoryReport) -> StatutoryReport:
         current = _locked(report)
         _move(current, ReportStatus.ISSUED)
         if current.decision is not None:
-            if current.decision.status not in HALTABLE:
+            if current.decision.status not in HALTABLE | {DecisionStatus.HALTED}:
                 raise ValidationError(
                     {"decision": "A published or withdrawn decision cannot be halted by a report"}
                 )
@@ -182,20 +182,38 @@ def record_consideration(
         current.action_taken = action_taken
         current.considered_by = actor
         current.considered_at = timezone.now()
-        if current.decision is not None and current.decision.status == DecisionStatus.HALTED:
+        others_open = (
+            StatutoryReport.objects.filter(decision=current.decision, status=ReportStatus.ISSUED)
+            .exclude(pk=current.pk)
+            .exists()
+        )
+        if (
+            current.decision is not None
+            and current.decision.status == DecisionStatus.HALTED
+            and not others_open
+        ):
             decision_services.release_decision(actor, current.decision)
         return _save(current, actor)
 
 
-def publish_redacted(actor, report: StatutoryReport, *, redacted_text: str) -> StatutoryReport:
-    """The Chief Executive publishes a redacted version on the transparency pages."""
+def publish_redacted(
+    actor, report: StatutoryReport, *, redacted_title: str, redacted_text: str
+) -> StatutoryReport:
+    """The Chief Executive publishes a redacted version, title included, on the transparency
+    pages. Nothing else of the report is ever public."""
     _require(actor, "governance.publish_redacted_report", f"publish report {report.pk}")
+    errors = {}
+    if not redacted_title.strip():
+        errors["redacted_title"] = "Enter the title to publish"
     if not redacted_text.strip():
-        raise ValidationError({"redacted_text": "Enter the redacted text to publish"})
+        errors["redacted_text"] = "Enter the redacted text to publish"
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic():
         current = _locked(report)
         if current.status == ReportStatus.DRAFT:
             raise ValidationError("A draft report cannot be published.")
+        current.redacted_title = redacted_title
         current.redacted_text = redacted_text
         current.redacted_published_at = timezone.now()
         return _save(current, actor)

@@ -21,7 +21,7 @@ from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES
-from opcc.views.forms import BadRequestOnInvalidForm, refused
+from opcc.views.forms import BadRequestOnInvalidForm, keep_typing_against_latest, refused
 
 
 def decision_for(user, code, action=access.VIEW) -> Decision:
@@ -90,10 +90,11 @@ class DecisionEditView(PermissionRequiredMixin, DecisionMixin, BadRequestOnInval
             services.update_decision(
                 self.request.user,
                 self.decision,
-                expected_version=form.cleaned_data["version"],
+                expected_version=form.cleaned_data["version"] or 0,
                 **form.substantive_data(),
             )
         except services.ConcurrentEdit as conflict:
+            keep_typing_against_latest(form, Decision, self.decision.pk)
             form.add_error(None, conflict.message)
             response = self.form_invalid(form)
             response.status_code = 409
@@ -114,8 +115,11 @@ class DecisionDetailView(RoleRequiredMixin, DecisionMixin, TemplateView):
         advice = list(decision.advice.select_related("given_by").order_by("given_at"))
         current = {a.kind: a for a in advice if a.advice_round == decision.advice_round}
         status = decision.status
+        from governance.views.public_decisions import latest_notice
+
         return {
             **super().get_context_data(**kwargs),
+            "notice": latest_notice(decision, ready_only=False) if decision.is_published else None,
             "advice": advice,
             "current_advice": current,
             "documents": list(decision.documents.all()),
@@ -273,6 +277,7 @@ class DecisionDocumentAddView(DecisionFormActionView):
             title=form.cleaned_data["title"],
             upload=form.cleaned_data["upload"],
             is_public=form.cleaned_data["is_public"],
+            restriction_reason=form.cleaned_data["restriction_reason"],
         )
 
 

@@ -152,18 +152,16 @@ def published_decision(year: int, number: int) -> Decision:
     return get_object_or_404(Decision.objects.published(), year=year, number=number)
 
 
-def latest_notice(decision: Decision) -> GeneratedDocument | None:
-    return (
-        GeneratedDocument.objects.filter(
-            kind="decision_notice",
-            content_type__app_label="governance",
-            content_type__model="decision",
-            object_id=decision.pk,
-            status=DocumentStatus.READY,
-        )
-        .order_by("-finished_at")
-        .first()
+def latest_notice(decision: Decision, *, ready_only: bool = True) -> GeneratedDocument | None:
+    notices = GeneratedDocument.objects.filter(
+        kind="decision_notice",
+        content_type__app_label="governance",
+        content_type__model="decision",
+        object_id=decision.pk,
     )
+    if ready_only:
+        notices = notices.filter(status=DocumentStatus.READY)
+    return notices.order_by("-requested_at").first()
 
 
 class DecisionPublicView(TemplateView):
@@ -176,7 +174,7 @@ class DecisionPublicView(TemplateView):
             **super().get_context_data(**kwargs),
             "decision": decision,
             "public_documents": [d for d in documents if d.is_public],
-            "withheld_documents": sum(not d.is_public for d in documents),
+            "withheld_documents": [d for d in documents if not d.is_public],
             "notice": latest_notice(decision),
         }
 

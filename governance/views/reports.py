@@ -16,7 +16,7 @@ from opcc.access import RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES, Role
-from opcc.views.forms import BadRequestOnInvalidForm, refused
+from opcc.views.forms import BadRequestOnInvalidForm, keep_typing_against_latest, refused
 
 READERS = OFFICE_ROLES | {Role.PANEL}  # panel members receive every issued report
 
@@ -117,6 +117,7 @@ class ReportEditView(RoleRequiredMixin, ReportMixin, BadRequestOnInvalidForm, Fo
                 **fields,
             )
         except decision_services.ConcurrentEdit:
+            keep_typing_against_latest(form, StatutoryReport, self.report.pk)
             form.add_error(
                 None,
                 "Someone else saved this report while you were editing it, so your changes have "
@@ -210,7 +211,10 @@ class ReportPublishRedactedView(ReportFormActionView):
     done_message = "The redacted version is published on the transparency pages."
 
     def get_initial(self):
-        return {"redacted_text": self.report.redacted_text}
+        return {
+            "redacted_title": self.report.redacted_title,
+            "redacted_text": self.report.redacted_text,
+        }
 
     def act(self, data):
         services.publish_redacted(self.request.user, self.report, **data)

@@ -13,6 +13,15 @@ class BadRequestOnInvalidForm:
         return response
 
 
+def keep_typing_against_latest(form, model, pk) -> None:
+    """After a refused concurrent save, keep the person's typing but move the form's hidden
+    version on to the saved one: once they have checked the other person's changes (shown on
+    the record's page and in its history), saving again is their informed choice."""
+    data = form.data.copy()
+    data["version"] = model.objects.values_list("version", flat=True).get(pk=pk)
+    form.data = data
+
+
 def refused(request, message, *, back_url, status=400):
     """An action that could not be done: say why, and offer the way back."""
     return render(

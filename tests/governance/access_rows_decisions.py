@@ -106,13 +106,15 @@ def make_objects(people):
         item = SupportingDocument(
             decision=decision, title="A document", mimetype="application/pdf", size=9,
             is_public=is_public, uploaded_by=staff,
+            restriction_reason="" if is_public else "Personal information",
         )  # fmt: skip
         item.file.save("document.pdf", ContentFile(b"%PDF-1.7 "))
         return item
 
     issued = StatutoryReportFactory(
         drafted_by=chief_executive, status=ReportStatus.ISSUED, issued_at=timezone.now(),
-        issued_by=chief_executive, redacted_text="Redacted.", redacted_published_at=timezone.now(),
+        issued_by=chief_executive, redacted_title="A report", redacted_text="Redacted.",
+        redacted_published_at=timezone.now(),
     )  # fmt: skip
     annual_pdf = GeneratedDocument(
         kind="annual_report", title="Annual report", requested_by=chief_executive,

@@ -239,7 +239,7 @@ def test_supporting_documents_are_checked_by_content(people, draft, client_for):
         ({"title": ""}, "Enter the decision&#x27;s title"),
         ({"summary": ""}, "Enter a summary of the decision"),
         ({"confidential_annex": "Prices", "restriction_reason": ""}, "Enter why the annex is"),
-        ({"decision_maker": "chief_constable"}, "Select a valid choice"),
+        ({"decision_maker": "chief_constable"}, "Choose the Commissioner or the Deputy"),
     ],
 )
 def test_bad_input_on_the_decision_form_saves_nothing(client_for, change, message):
@@ -301,3 +301,84 @@ def test_dashboards_show_what_awaits_advice_and_signature(people, draft, client_
     advise(people, draft, AdviceKind.FINANCIAL)
     pcc = client_for(Role.PCC).get(reverse("dashboard")).content.decode()
     assert "Awaiting my signature" in pcc and draft.title in pcc
+
+
+def test_after_a_refused_concurrent_save_the_second_person_can_save_again(
+    people, draft, client_for
+):
+    url = reverse("governance:decision_edit", args=[draft.code])
+    form = {**FIELDS, "version": draft.version, "decision_maker": "pcc"}
+    client_for(Role.STAFF).post(url, {**form, "title": "Saved first"})
+    second = client_for(Role.CHIEF_EXECUTIVE)
+    refused = second.post(url, {**form, "title": "Typed second"})
+    assert refused.status_code == 409
+
+    version = refused.context["form"].data["version"]
+    again = second.post(url, {**form, "title": "Typed second", "version": version})
+
+    assert again.status_code == 302
+    draft.refresh_from_db()
+    assert draft.title == "Typed second"
+
+
+def test_a_document_added_after_advice_asks_for_advice_again(people, draft):
+    decision = advise(people, draft)
+    services.add_supporting_document(
+        people[Role.STAFF], decision, title="Late appendix",
+        upload=SimpleUploadedFile("a.pdf", b"%PDF-1.7 late"), is_public=True,
+    )  # fmt: skip
+    decision.refresh_from_db()
+    assert decision.status == DecisionStatus.AWAITING_ADVICE
+    assert services.current_advice(decision) == {}
+
+
+def test_a_withheld_document_needs_a_reason(people, draft, client_for):
+    response = client_for(Role.STAFF).post(
+        reverse("governance:decision_document_add", args=[draft.code]),
+        {"title": "Scores", "upload": SimpleUploadedFile("s.pdf", b"%PDF-1.7 x")},
+    )
+    assert response.status_code == 400
+    assert "Enter why the document is withheld" in response.content.decode()
+    assert SupportingDocument.objects.count() == 0
+
+
+@pytest.mark.parametrize("year", ["²", "99999999999999999999", "-1", "2026abc"])
+def test_odd_year_filters_are_ignored_not_errors(client, year):
+    assert client.get(reverse("decision_register"), {"year": year}).status_code == 200
+    assert client.get(reverse("decision_register_csv"), {"year": year}).status_code == 200
+
+
+def test_other_methods_on_a_form_page_are_refused(client_for):
+    response = client_for(Role.STAFF).put(reverse("governance:decision_add"))
+    assert response.status_code == 405
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_people_drafting_at_the_same_time_get_distinct_numbers(people):
+    """Eight people draft at once: each gets the next number, none fails, none is repeated."""
+    import threading
+
+    from django.db import connections
+
+    start = threading.Barrier(8)
+    failures = []
+
+    def draft():
+        start.wait()
+        try:
+            services.draft_decision(people[Role.STAFF], **FIELDS)
+        except Exception as error:
+            failures.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=draft) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    numbers = sorted(Decision.objects.values_list("number", flat=True))
+    assert failures == []
+    assert numbers == list(range(1, 9))

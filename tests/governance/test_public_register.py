@@ -38,6 +38,7 @@ def confidential(people):
     SupportingDocument.objects.create(
         decision=decision, title="Tender evaluation scores", file="decisions/x.pdf",
         mimetype="application/pdf", size=10, uploaded_by=people[Role.STAFF], is_public=False,
+        restriction_reason="Commercial scoring withheld (FOIA s.43)",
     )  # fmt: skip
     SupportingDocument.objects.create(
         decision=decision, title="Service specification", file="decisions/y.pdf",
@@ -62,7 +63,8 @@ def test_the_confidential_annex_is_never_public(confidential, client, people):
     detail = pages[1].content.decode()
     assert "Information withheld: confidential annex" in detail
     assert "Commercially sensitive (FOIA s.43)" in detail
-    assert "1 supporting document restricted as confidential" in detail
+    assert "Information withheld: a supporting document." in detail
+    assert "Commercial scoring withheld (FOIA s.43)" in detail
     assert "Service specification" in detail
 
     notice = services.request_decision_notice(people[Role.STAFF], confidential)
@@ -73,6 +75,8 @@ def test_the_confidential_annex_is_never_public(confidential, client, people):
     assert "Victim services contract award" in text
     assert "Bidder prices" not in text
     assert "Commercially sensitive" in text
+    assert "Commercial scoring withheld" in text and "Tender evaluation scores" not in text
+    assert "Service specification" in text
 
 
 def test_only_published_decisions_are_public(client, people):

@@ -255,11 +255,16 @@ def test_only_the_redacted_version_is_ever_public(
     issue(people, report, django_capture_on_commit_callbacks)
     assert client.get(reverse("report_published", args=[report.code])).status_code == 404
     services.publish_redacted(
-        people[Role.CHIEF_EXECUTIVE], report, redacted_text="A report on a contract award."
+        people[Role.CHIEF_EXECUTIVE],
+        report,
+        redacted_title="Report on a contract award",
+        redacted_text="A report on a contract award.",
     )
     page = client.get(reverse("report_published", args=[report.code])).content.decode()
+    listing = client.get(reverse("reports_published")).content.decode()
     assert "A report on a contract award." in page
     assert "It breaches the regulations." not in page
+    assert report.title not in page and report.title not in listing  # the title is redacted too
     assert client.get(report.get_absolute_url()).status_code == 302  # the full text: sign in
 
 
@@ -273,3 +278,52 @@ def test_report_list_queries_do_not_grow(rows, people, client_for, django_assert
     with django_assert_max_num_queries(10):
         response = client.get(reverse("governance:reports"))
     assert response.status_code == 200
+
+
+def test_two_reports_on_one_decision_release_it_only_when_both_are_considered(
+    people, report, decision, django_capture_on_commit_callbacks
+):
+    issue(people, report, django_capture_on_commit_callbacks)
+    second = services.draft_report(
+        people[Role.CFO], kind=ReportKind.CHIEF_FINANCE_OFFICER, title="Section 114 report",
+        decision=decision, ground=ReportGround.UNLAWFUL_EXPENDITURE, findings="Unlawful spend.",
+        recommendations="Stop.",
+    )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        services.issue_report(people[Role.CFO], second)
+    consideration = {
+        "response": "Considered.", "outcome": ReportOutcome.ACCEPTS,
+        "outcome_reasons": "Agreed.", "action_taken": "",
+    }  # fmt: skip
+
+    services.record_consideration(people[Role.PCC], report, **consideration)
+    decision.refresh_from_db()
+    assert decision.status == DecisionStatus.HALTED  # the s.114 report is still open
+
+    services.record_consideration(people[Role.PCC], second, **consideration)
+    decision.refresh_from_db()
+    assert decision.status == DecisionStatus.AWAITING_ADVICE
+
+
+def test_release_clears_the_old_signature(people, django_capture_on_commit_callbacks):
+    decision = decision_services.draft_decision(
+        people[Role.STAFF], title="Signed, then reported", summary="x",
+        significant_public_interest=True,
+    )  # fmt: skip
+    decision_services.submit_for_advice(people[Role.STAFF], decision)
+    for kind, role in (("legal", Role.CHIEF_EXECUTIVE), ("financial", Role.CFO)):
+        decision_services.record_advice(people[role], decision, kind=kind, text="Fine.")
+    decision_services.sign_decision(people[Role.PCC], decision, declared_interests="None")
+    report = services.draft_report(
+        people[Role.CHIEF_EXECUTIVE], kind=ReportKind.MONITORING_OFFICER, title="A report",
+        decision=decision, ground=ReportGround.UNLAWFUL, findings="x", recommendations="y",
+    )  # fmt: skip
+    issue(people, report, django_capture_on_commit_callbacks)
+    services.record_consideration(
+        people[Role.PCC], report, response="Considered.", outcome=ReportOutcome.ACCEPTS,
+        outcome_reasons="Agreed.", action_taken="",
+    )  # fmt: skip
+
+    decision.refresh_from_db()
+    assert (decision.signed_by, decision.signed_at, decision.declared_interests) == (None, None, "")
+    assert decision.history.filter(signed_by=people[Role.PCC]).exists()  # history keeps it
