@@ -158,3 +158,27 @@ def test_public_documents_only_of_published_decisions(confidential, client):
     assert client.get(reverse("decision_public_document", args=[private.code])).status_code == 404
     assert GeneratedDocument.objects.count() == 0
     assert public.is_public
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["decision_register_csv", "decision_register_json", "decision_feed", "reports_published",
+     "annual_reports_public", "forward_plan_public"],
+)  # fmt: skip
+@pytest.mark.parametrize("rows", [3, 40])
+def test_public_lists_and_exports_query_counts_do_not_grow(
+    url_name, rows, client, people, django_assert_max_num_queries
+):
+    from tests.governance.factories import ForwardPlanItemFactory, StatutoryReportFactory
+
+    for n in range(rows):
+        published(year=2026, number=500 + n, reference=f"2026/{500 + n}")
+    StatutoryReportFactory.create_batch(
+        rows, drafted_by=people[Role.CHIEF_EXECUTIVE], redacted_title="Published report",
+        redacted_text="Text.", redacted_published_at=timezone.now(),
+    )  # fmt: skip
+    ForwardPlanItemFactory.create_batch(rows, expected_on=timezone.localdate())
+
+    with django_assert_max_num_queries(5):
+        response = client.get(reverse(url_name))
+    assert response.status_code == 200
