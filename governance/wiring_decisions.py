@@ -1,5 +1,7 @@
 """What decisions plug into the portal's registries (opcc.registry)."""
 
+from django.conf import settings
+
 from opcc.registry import (
     DashboardPanel,
     DocumentKind,
@@ -25,12 +27,29 @@ def awaiting_my_advice(user):
         decision=OuterRef("pk"), kind__in=kinds, advice_round=OuterRef("advice_round")
     )
     waiting = Decision.objects.filter(status=DecisionStatus.AWAITING_ADVICE).exclude(Exists(given))
-    decisions = list(waiting.order_by("created_at")[:10])
+    decisions = list(waiting.order_by("advice_requested_at", "id")[:10])
     return {
-        "decisions": decisions,
+        "decisions": with_due_dates(
+            decisions, "advice_requested_at", settings.DECISION_ADVICE_TARGET_WORKING_DAYS
+        ),
         "count": waiting.count(),
         "empty": "Nothing awaits your advice.",
     }
+
+
+def with_due_dates(decisions, since: str, target: int) -> list[tuple]:
+    """Each decision with the day the office's target falls on and whether it has passed."""
+    from django.utils import timezone
+
+    from opcc.working_days import working_days_after
+
+    today = timezone.localdate()
+    rows = []
+    for decision in decisions:
+        started = getattr(decision, since)
+        due = working_days_after(timezone.localdate(started), target) if started else None
+        rows.append((decision, due, bool(due and today > due)))
+    return rows
 
 
 def awaiting_my_signature(user):
@@ -39,9 +58,11 @@ def awaiting_my_signature(user):
     if not user.has_perm("governance.sign_decision"):
         return None
     waiting = Decision.objects.filter(status=DecisionStatus.ADVISED, decision_maker=user.role)
-    decisions = list(waiting.order_by("created_at")[:10])
+    decisions = list(waiting.order_by("advised_at", "id")[:10])
     return {
-        "decisions": decisions,
+        "decisions": with_due_dates(
+            decisions, "advised_at", settings.DECISION_SIGNATURE_TARGET_WORKING_DAYS
+        ),
         "count": waiting.count(),
         "empty": "Nothing awaits your signature.",
     }

@@ -224,6 +224,10 @@ DECISIONS_PUBLISH_ON_SIGNING = env_bool("DECISIONS_PUBLISH_ON_SIGNING", False)
 # Copies of Monitoring Officer and s.114 reports also go to the panel's secretariat.
 PANEL_SECRETARIAT_EMAIL = env_str("PANEL_SECRETARIAT_EMAIL", "panel.secretariat@council.example")
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+# The office's own targets (not statutory), in working days: advice after it is asked for, and
+# the decision maker's signature after both advices are in. Late ones are marked on dashboards.
+DECISION_ADVICE_TARGET_WORKING_DAYS = env_int("DECISION_ADVICE_TARGET_WORKING_DAYS", 5)
+DECISION_SIGNATURE_TARGET_WORKING_DAYS = env_int("DECISION_SIGNATURE_TARGET_WORKING_DAYS", 5)
 
 # --- Forms ---------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

@@ -149,6 +149,8 @@ class Decision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    advice_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    advised_at = models.DateTimeField(null=True, blank=True, editable=False)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

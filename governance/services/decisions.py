@@ -129,8 +129,7 @@ def update_decision(actor, decision: Decision, *, expected_version: int, **field
         advised_this_round = current.advice.filter(advice_round=current.advice_round).exists()
         if changed & set(SUBSTANTIVE_FIELDS) and advised_this_round:
             current.advice_round += 1
-            _move(current, DecisionStatus.AWAITING_ADVICE)
-            _notify_advisers(current)
+            _ask_for_advice(current)
         return _save(current, actor)
 
 
@@ -141,9 +140,15 @@ def submit_for_advice(actor, decision: Decision) -> Decision:
         current = _locked(decision)
         if current.status != DecisionStatus.DRAFT:
             raise ValidationError("Only a draft can be sent for advice.")
-        _move(current, DecisionStatus.AWAITING_ADVICE)
-        _notify_advisers(current)
+        _ask_for_advice(current)
         return _save(current, actor)
+
+
+def _ask_for_advice(decision: Decision) -> None:
+    _move(decision, DecisionStatus.AWAITING_ADVICE)
+    decision.advice_requested_at = timezone.now()
+    decision.advised_at = None
+    _notify_advisers(decision)
 
 
 def _notify_advisers(decision: Decision) -> None:
@@ -184,6 +189,7 @@ def record_advice(actor, decision: Decision, *, kind: str, text: str) -> Decisio
         )
         if given == set(AdviceKind.values):
             _move(current, DecisionStatus.ADVISED)
+            current.advised_at = timezone.now()
             _notify(
                 _people_with_role(current.decision_maker),
                 kind="decision_awaits_signature",
@@ -293,12 +299,11 @@ def release_decision(actor, decision: Decision) -> Decision:
     """Every report on it has been considered: the decision needs advice, and a signature,
     afresh (the earlier ones stay in its history)."""
     current = _locked(decision)
-    _move(current, DecisionStatus.AWAITING_ADVICE)
     current.advice_round += 1
     current.signed_by = None
     current.signed_at = None
     current.declared_interests = ""
-    _notify_advisers(current)
+    _ask_for_advice(current)
     return _save(current, actor)
 
 
@@ -336,7 +341,6 @@ def add_supporting_document(
         document.save()
         if current.advice.filter(advice_round=current.advice_round).exists():
             current.advice_round += 1
-            _move(current, DecisionStatus.AWAITING_ADVICE)
-            _notify_advisers(current)
+            _ask_for_advice(current)
         _save(current, actor)
     return document

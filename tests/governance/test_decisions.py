@@ -382,3 +382,18 @@ def test_people_drafting_at_the_same_time_get_distinct_numbers(people):
     numbers = sorted(Decision.objects.values_list("number", flat=True))
     assert failures == []
     assert numbers == list(range(1, 9))
+
+
+def test_advice_late_against_the_office_target_is_marked_overdue(people, client_for):
+    import time_machine
+
+    with time_machine.travel("2026-12-23 10:00 +0000", tick=False):
+        decision = services.draft_decision(people[Role.STAFF], **FIELDS)
+        services.submit_for_advice(people[Role.STAFF], decision)
+    # 5 working days after 23 December 2026: the 24th, 29th, 30th, 31st and 4 January.
+    with time_machine.travel("2027-01-04 10:00 +0000", tick=False):
+        on_time = client_for(Role.CFO).get(reverse("dashboard")).content.decode()
+    with time_machine.travel("2027-01-05 10:00 +0000", tick=False):
+        late = client_for(Role.CFO).get(reverse("dashboard")).content.decode()
+    assert "by 4 January 2027" in on_time and "Overdue" not in on_time
+    assert "Overdue" in late
