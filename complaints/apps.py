@@ -6,9 +6,12 @@ class ComplaintsConfig(AppConfig):
     verbose_name = "Complaints"
 
     def ready(self):
-        from complaints.views import LANDING_ROLES
+        from complaints import wiring_panels, wiring_reviews
+        from complaints.views.landing import LANDING_ROLES
         from opcc.registry import NavigationItem, navigation
 
         navigation.register(
             "complaints", NavigationItem("Complaints", "complaints:landing", LANDING_ROLES, 20)
         )
+        for wiring in (wiring_reviews, wiring_panels):
+            wiring.register()

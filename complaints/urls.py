@@ -1,9 +1,12 @@
 from django.urls import path
 
-from complaints import views
+from complaints.routes import panels, reviews
+from complaints.views import landing
 
 app_name = "complaints"
 
 urlpatterns = [
-    path("", views.LandingView.as_view(), name="landing"),
+    path("", landing.LandingView.as_view(), name="landing"),
+    *reviews.urlpatterns,
+    *panels.urlpatterns,
 ]

@@ -83,6 +83,7 @@ urlpatterns = [
     path("people/", people.PeopleView.as_view(), name="people"),
     path("governance/", include("governance.urls")),
     path("", include("governance.public_urls")),
+    path("", include("complaints.public_urls")),
     path("complaints/", include("complaints.urls")),
     path("scrutiny/", include("scrutiny.urls")),
     path("custody-visits/", include("custody_visits.urls")),

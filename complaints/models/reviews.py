@@ -1,0 +1,180 @@
+"""Complaint reviews under the Police (Complaints and Misconduct) Regulations 2020, and the
+people who ask for them (whose personal data is kept apart, to be shown only to handlers)."""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+# Police (Complaints and Misconduct) Regulations 2020 reg. 29(4): a review request must be made
+# within 28 days starting with the day after the day the outcome was given.
+REVIEW_REQUEST_PERIOD = timedelta(days=28)
+
+
+class Complainant(models.Model):
+    """A member of the public's personal data: only a case's handlers and the Chief Executive
+    see it, each view is logged, and it is anonymised when the case's retention period ends."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return "Complainant (anonymised)" if self.anonymised_at else "Complainant"
+
+
+class ReviewBody(models.TextChoices):
+    PCC = "pcc", "The Police and Crime Commissioner"
+    IOPC = "iopc", "The Independent Office for Police Conduct"
+
+
+class ReviewStatus(models.TextChoices):
+    RECEIVED = "received", "Received"
+    ROUTED_TO_IOPC = "routed_to_iopc", "Sent to the IOPC (it is the review body)"
+    UNDER_REVIEW = "under_review", "Under review"
+    DECIDED = "decided", "Decided"
+    CLOSED = "closed", "Closed"
+
+
+REVIEW_TRANSITIONS = {
+    ReviewStatus.RECEIVED: {ReviewStatus.UNDER_REVIEW, ReviewStatus.ROUTED_TO_IOPC},
+    ReviewStatus.UNDER_REVIEW: {ReviewStatus.DECIDED},
+    ReviewStatus.DECIDED: {ReviewStatus.CLOSED},
+    ReviewStatus.ROUTED_TO_IOPC: {ReviewStatus.CLOSED},
+    ReviewStatus.CLOSED: set(),
+}
+
+
+class ReviewFinding(models.TextChoices):
+    REASONABLE = "reasonable", "The outcome was reasonable and proportionate"
+    NOT_REASONABLE = "not_reasonable", "The outcome was not reasonable and proportionate (upheld)"
+
+
+class ComplaintReviewQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from guardian.shortcuts import get_objects_for_user
+
+        from opcc.access import has_role
+        from opcc.roles import Role
+
+        if has_role(user, Role.CHIEF_EXECUTIVE) or user.has_perm("complaints.view_complaintreview"):
+            return self
+        if has_role(user, Role.STAFF):
+            return get_objects_for_user(
+                user, "complaints.view_complaintreview", klass=self, accept_global_perms=False
+            )
+        return self.none()
+
+
+class ComplaintReview(models.Model):
+    """A request to review how the force handled a complaint."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    complainant = models.ForeignKey(Complainant, on_delete=models.PROTECT, related_name="reviews")
+    force_reference = models.CharField("the force's complaint reference", max_length=60)
+    outcome_given_on = models.DateField("date the force gave its outcome")
+    request_received_on = models.DateField("date the review request arrived")
+    grounds = models.TextField("why the complainant thinks the outcome was wrong")
+    late_reason = models.TextField(
+        "why a late request is accepted",
+        blank=True,
+        help_text="Required to accept a request made after the 28 days.",
+    )
+    review_body = models.CharField(
+        max_length=10, choices=ReviewBody.choices, default=ReviewBody.PCC
+    )
+    routing_reason = models.CharField(max_length=250, blank=True)
+    status = models.CharField(
+        max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.RECEIVED
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    acknowledged_on = models.DateField(null=True, blank=True)
+    finding = models.CharField(max_length=20, choices=ReviewFinding.choices, blank=True)
+    finding_reasons = models.TextField(blank=True)
+    theme = models.CharField(
+        "theme (for scrutiny)", max_length=100, blank=True,
+        help_text="For upheld reviews: what went wrong, in a few words, e.g. poor communication.",
+    )  # fmt: skip
+    decided_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    retention_hold = models.CharField(
+        "hold on disposal", max_length=250, blank=True,
+        help_text="A reason (litigation, FOI request) stops anonymisation while it is set.",
+    )  # fmt: skip
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+    objects = ComplaintReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-request_received_on", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-request_received_on"]),
+            models.Index(fields=["reviewer", "status"]),
+            models.Index(fields=["finding", "decided_on"]),
+        ]
+        permissions = [
+            ("decide_complaintreview", "Can decide complaint reviews assigned to them"),
+            ("view_complainant_details", "Can see complainants' personal data"),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    def get_absolute_url(self):
+        return reverse("complaints:review", args=[self.code])
+
+    @property
+    def last_day_to_ask(self):
+        """Day 28 of the period that starts the day after the outcome was given."""
+        return self.outcome_given_on + REVIEW_REQUEST_PERIOD
+
+    @property
+    def is_in_time(self) -> bool:
+        return self.request_received_on <= self.last_day_to_ask
+
+
+class RecommendationStatus(models.TextChoices):
+    AWAITING_RESPONSE = "awaiting_response", "Awaiting the force's response"
+    ACCEPTED = "accepted", "Accepted by the force"
+    NOT_ACCEPTED = "not_accepted", "Not accepted by the force"
+    CLOSED = "closed", "Closed"
+
+
+class Recommendation(models.Model):
+    """A recommendation to the force from an upheld review, tracked to closure."""
+
+    review = models.ForeignKey(
+        ComplaintReview, on_delete=models.PROTECT, related_name="recommendations"
+    )
+    text = models.TextField()
+    status = models.CharField(
+        max_length=20,
+        choices=RecommendationStatus.choices,
+        default=RecommendationStatus.AWAITING_RESPONSE,
+    )
+    force_response = models.TextField(blank=True)
+    responded_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.text[:60]
