@@ -21,7 +21,7 @@ from governance.models import (
 )
 from governance.models.decisions import DECISION_TRANSITIONS, SUBSTANTIVE_FIELDS
 from governance.uploads import check_document, stored_name
-from opcc import access
+from opcc import workflow
 from opcc.documents import request_document
 from opcc.models import SecurityMarking, User
 from opcc.outbox import queue_message
@@ -47,30 +47,13 @@ class ConcurrentEdit(Exception):
     )
 
 
-def _require(actor, permission: str, what: str) -> None:
-    if not actor.has_perm(permission):
-        access.refuse(actor, what)
+_require = workflow.require
+_locked = workflow.locked
+_save = workflow.save_versioned
 
 
 def _move(decision: Decision, status: str) -> None:
-    if status not in DECISION_TRANSITIONS[decision.status]:
-        raise ValidationError(
-            f"A decision that is {decision.get_status_display().lower()} cannot become "
-            f"{DecisionStatus(status).label.lower()}."
-        )
-    decision.status = status
-
-
-def _locked(decision: Decision) -> Decision:
-    return Decision.objects.select_for_update().get(pk=decision.pk)
-
-
-def _save(decision: Decision, actor) -> Decision:
-    decision.version += 1
-    decision._history_user = actor
-    decision.full_clean()
-    decision.save()
-    return decision
+    workflow.move(decision, status, DECISION_TRANSITIONS)
 
 
 def _notify(users, *, kind: str, template: str, decision: Decision) -> None:

@@ -19,7 +19,7 @@ from governance.models import (
 )
 from governance.models.reports import GROUNDS_BY_KIND, REPORT_TRANSITIONS
 from governance.services import decisions as decision_services
-from opcc import access
+from opcc import workflow
 from opcc.documents import request_document
 from opcc.models import OutboundMessage, SecurityMarking, User
 from opcc.outbox import queue_message
@@ -40,30 +40,13 @@ HALTABLE = {
 EDITABLE_FIELDS = ("title", "decision", "matter", "ground", "findings", "recommendations")
 
 
-def _require(actor, permission: str, what: str) -> None:
-    if not actor.has_perm(permission):
-        access.refuse(actor, what)
+_require = workflow.require
+_locked = workflow.locked
+_save = workflow.save_versioned
 
 
 def _move(report: StatutoryReport, status: str) -> None:
-    if status not in REPORT_TRANSITIONS[report.status]:
-        raise ValidationError(
-            f"A report that is {report.get_status_display().lower()} cannot become "
-            f"{ReportStatus(status).label.lower()}."
-        )
-    report.status = status
-
-
-def _locked(report: StatutoryReport) -> StatutoryReport:
-    return StatutoryReport.objects.select_for_update().get(pk=report.pk)
-
-
-def _save(report: StatutoryReport, actor) -> StatutoryReport:
-    report.version += 1
-    report._history_user = actor
-    report.full_clean()
-    report.save()
-    return report
+    workflow.move(report, status, REPORT_TRANSITIONS)
 
 
 def _check_subject(report: StatutoryReport) -> None:
