@@ -2,4 +2,7 @@
 
 
 def register() -> None:
-    pass
+    from complaints.seed_panels import seed_panels
+    from opcc.registry import Seeder, seeders
+
+    seeders.register("panels", Seeder("panels", seed_panels, order=55))
