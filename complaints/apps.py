@@ -6,12 +6,24 @@ class ComplaintsConfig(AppConfig):
     verbose_name = "Complaints"
 
     def ready(self):
-        from complaints import wiring_panels, wiring_reviews
+        from complaints import (
+            wiring_complaints,
+            wiring_concerns,
+            wiring_panels,
+            wiring_personal_data,
+            wiring_reviews,
+        )
         from complaints.views.landing import LANDING_ROLES
         from opcc.registry import NavigationItem, navigation
 
         navigation.register(
             "complaints", NavigationItem("Complaints", "complaints:landing", LANDING_ROLES, 20)
         )
-        for wiring in (wiring_reviews, wiring_panels):
+        for wiring in (
+            wiring_reviews,
+            wiring_panels,
+            wiring_complaints,
+            wiring_concerns,
+            wiring_personal_data,
+        ):
             wiring.register()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from complaints.routes import panels, reviews
+from complaints.routes import complaints, concerns, panels, personal_data, reviews
 from complaints.views import landing
 
 app_name = "complaints"
@@ -9,4 +9,7 @@ urlpatterns = [
     path("", landing.LandingView.as_view(), name="landing"),
     *reviews.urlpatterns,
     *panels.urlpatterns,
+    *complaints.urlpatterns,
+    *concerns.urlpatterns,
+    *personal_data.urlpatterns,
 ]

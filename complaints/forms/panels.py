@@ -1,45 +1,11 @@
 """Forms of the misconduct hearing panels: a member of the pool, choosing a panel, an outcome."""
 
-from datetime import date
-
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fluid, Layout
 from django import forms
-from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 
 from complaints.models import HearingKind, PanelMemberKind
+from opcc.fields import GovukDateField as DateField
 from opcc.forms import GovukForm
-
-DATE_HINT = "For example, 27 3 2026"
-REAL_DATE = "Enter a real date"
-
-
-class DateField(DateInputField):
-    """The GOV.UK date input (day, month, year), answering anything that is not a date on the
-    calendar with "Enter a real date" (``what`` names the date: "the date of the hearing")."""
-
-    def __init__(self, *, what: str, **kwargs):
-        kwargs.setdefault("help_text", DATE_HINT)
-        kwargs.setdefault("require_all_fields", False)
-        super().__init__(**kwargs)
-        self.real_date = f"{REAL_DATE} for {what}, like 27 3 2026"
-        self.error_messages["required"] = f"Enter {what}"
-        self.error_messages["incomplete"] = f"Enter {what}"
-        for part, name in zip(self.fields, ("day", "month", "year"), strict=True):
-            part.error_messages["incomplete"] = f"Enter the {name} of {what}"
-            part.validators = [RegexValidator(r"^\s*[0-9]+\s*$", self.real_date)]
-
-    def compress(self, data_list):
-        day, month, year = (str(part).strip() if part else "" for part in data_list)
-        if not (day and month and year):
-            return None
-        if len(year) != 4:
-            raise ValidationError("The year must have 4 numbers, like 2026")
-        try:
-            return date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError(self.real_date) from None
 
 
 class PanelMemberForm(GovukForm, forms.Form):

@@ -2,59 +2,16 @@
 
 from datetime import date
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Fixed, Fluid, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.utils import timezone
 
 from complaints.models import ReviewFinding
 from complaints.services.reviews import REVIEWER_ROLES, Channel
+from opcc.fields import GovukDateField
 from opcc.forms import GovukForm
 from opcc.models import User
-
-DATE_HINT = "For example, 27 3 2026"
-
-
-class GovukDateField(DateInputField):
-    """The GOV.UK date input, with the Design System's messages ("... must be a real date").
-    Errors about the whole date are shown against the day box, so the summary link focuses it."""
-
-    def __init__(self, *, what: str, **kwargs):
-        kwargs.setdefault("help_text", DATE_HINT)
-        kwargs.setdefault("require_all_fields", False)
-        super().__init__(**kwargs)
-        subject = what[0].upper() + what[1:]
-        self.real_date = f"{subject} must be a real date"
-        self.error_messages["required"] = f"Enter {what}"
-        self.error_messages["incomplete"] = f"Enter {what}"
-        for part, name in zip(self.fields, ("day", "month", "year"), strict=True):
-            part.error_messages["incomplete"] = f"{subject} must include a {name}"
-            part.validators = [RegexValidator(r"^\s*[0-9]+\s*$", self.real_date)]
-
-    def compress(self, data_list):
-        day, month, year = (str(part).strip() if part else "" for part in data_list)
-        if not (day and month and year):
-            return None
-        if len(year) != 4:
-            raise ValidationError("Year must include 4 numbers")
-        try:
-            return date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError(self.real_date) from None
-
-    def clean(self, value):
-        try:
-            return super().clean(value)
-        except ValidationError as error:
-            day = self.fields[0].widget
-            shown = {m for part in self.fields for m in getattr(part.widget, "errors", [])}
-            day.errors = [
-                *getattr(day, "errors", []),
-                *(m for m in error.messages if m not in shown),
-            ]
-            raise
 
 
 def _not_in_future(value: date, what: str) -> date:

@@ -1,3 +1,15 @@
+from complaints.models.complaints import (
+    Complaint,
+    ComplaintChannel,
+    ComplaintStatus,
+    ComplaintSubject,
+    ConcernAbout,
+    ConcernRoute,
+    DisapplicationGround,
+    Disposal,
+    PersonalDataView,
+    ProtocolConcern,
+)
 from complaints.models.panels import Hearing, HearingKind, HearingSeat, PanelMember, PanelMemberKind
 from complaints.models.reviews import (
     Complainant,
@@ -11,12 +23,22 @@ from complaints.models.reviews import (
 
 __all__ = [
     "Complainant",
+    "Complaint",
+    "ComplaintChannel",
     "ComplaintReview",
+    "ComplaintStatus",
+    "ComplaintSubject",
+    "ConcernAbout",
+    "ConcernRoute",
+    "DisapplicationGround",
+    "Disposal",
     "Hearing",
     "HearingKind",
     "HearingSeat",
     "PanelMember",
     "PanelMemberKind",
+    "PersonalDataView",
+    "ProtocolConcern",
     "Recommendation",
     "RecommendationStatus",
     "ReviewBody",

@@ -36,7 +36,7 @@ def test_staff_choose_a_panel_for_a_hearing_and_see_its_members(page, live_serve
     page.get_by_label("Year").fill("2027")
     page.get_by_label("Officer concerned").fill("Inspector Dan Hollis")
     page.get_by_role("button", name="Choose the panel").click()
-    expect(page.get_by_text("Enter a real date for the date of the hearing").first).to_be_visible()
+    expect(page.get_by_text("The date of the hearing must be a real date").first).to_be_visible()
     check_accessibility(page)
 
     page.get_by_label("Day").fill("10")

@@ -248,10 +248,10 @@ def errors_of(response) -> str:
     [
         ({"kind": ""}, "Select the type of hearing"),
         ({"kind": "tribunal"}, "Select a misconduct hearing or a Police Appeals Tribunal"),
-        (date_parts("held_on", 31, 2, 2027), "Enter a real date for the date of the hearing"),
-        (date_parts("held_on", "x", 5, 2027), "Enter a real date for the date of the hearing"),
+        (date_parts("held_on", 31, 2, 2027), "The date of the hearing must be a real date"),
+        (date_parts("held_on", "x", 5, 2027), "The date of the hearing must be a real date"),
         (date_parts("held_on", "", "", ""), "Enter the date of the hearing"),
-        (date_parts("held_on", 1, 5, 27), "The year must have 4 numbers"),
+        (date_parts("held_on", 1, 5, 27), "Year must include 4 numbers"),
         ({"officer": "  "}, "Enter the officer concerned"),
         ({"officer": "x" * 201}, "200 characters or fewer"),
     ],
@@ -284,8 +284,8 @@ def test_the_choose_form_explains_a_short_pool(people, client_for):
     [
         ({"name": ""}, "Enter the member&#x27;s full name"),
         ({"kind": "judge"}, "Select a legally qualified chair or an independent member"),
-        (date_parts("appointed_until", 30, 2, 2029), "Enter a real date"),
-        (date_parts("appointed_until", "", 2, 2029), "Enter the day of the date"),
+        (date_parts("appointed_until", 30, 2, 2029), "must be a real date"),
+        (date_parts("appointed_until", "", 2, 2029), "must include a day"),
     ],
 )
 def test_the_member_forms_explain_bad_input_and_save_nothing(

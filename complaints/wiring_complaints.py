@@ -1,0 +1,5 @@
+"""What the complaints part of complaints plugs into the portal's registries (opcc.registry)."""
+
+
+def register() -> None:
+    pass

@@ -1,0 +1,5 @@
+"""What the personal_data part of complaints plugs into the portal's registries (opcc.registry)."""
+
+
+def register() -> None:
+    pass
