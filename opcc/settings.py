@@ -229,6 +229,22 @@ UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 DECISION_ADVICE_TARGET_WORKING_DAYS = env_int("DECISION_ADVICE_TARGET_WORKING_DAYS", 5)
 DECISION_SIGNATURE_TARGET_WORKING_DAYS = env_int("DECISION_SIGNATURE_TARGET_WORKING_DAYS", 5)
 
+# --- Complaints ------------------------------------------------------------------------------
+# Public forms (complaints, review requests): submissions per address per hour.
+PUBLIC_FORM_RATE_LIMIT = env_int("PUBLIC_FORM_RATE_LIMIT", 5)
+# The office's targets for complaint reviews, in working days from the request's arrival.
+REVIEW_ACKNOWLEDGE_WORKING_DAYS = env_int("REVIEW_ACKNOWLEDGE_WORKING_DAYS", 5)
+REVIEW_DECIDE_WORKING_DAYS = env_int("REVIEW_DECIDE_WORKING_DAYS", 28)
+# Where the force's professional standards department receives review outcomes.
+FORCE_PROFESSIONAL_STANDARDS_EMAIL = env_str(
+    "FORCE_PROFESSIONAL_STANDARDS_EMAIL", "professional.standards@police.example"
+)
+# Concerns about the Chief Executive go to the Chair of the Joint Audit and Standards Committee.
+AUDIT_COMMITTEE_CHAIR_EMAIL = env_str("AUDIT_COMMITTEE_CHAIR_EMAIL", "jasc.chair@opcc.example")
+# Years after a case is closed before its personal data is anonymised (retention schedule).
+COMPLAINT_RETENTION_YEARS = env_int("COMPLAINT_RETENTION_YEARS", 6)
+REVIEW_RETENTION_YEARS = env_int("REVIEW_RETENTION_YEARS", 6)
+
 # --- Forms ---------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
