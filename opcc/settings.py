@@ -290,6 +290,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "governance.tasks.remind_overdue_reports",
         "schedule": crontab(hour=7, minute=30),
     },
+    "anonymise-due-cases": {
+        "task": "complaints.tasks.anonymise_due_cases",
+        "schedule": crontab(hour=2, minute=15),
+    },
 }
 
 # --- Locale --------------------------------------------------------------------------------

@@ -1,7 +1,28 @@
-"""URLs of the personal_data part of complaints."""
+"""URLs of the personal_data part of complaints: the Chief Executive's pages."""
+
+from django.urls import path
+
+from complaints.views import personal_data
 
 # Staff pages, in the "complaints" namespace under /complaints/.
-urlpatterns = []
+urlpatterns = [
+    path(
+        "personal-data/views/",
+        personal_data.PersonalDataViewLogView.as_view(),
+        name="personal_data_views",
+    ),
+    path("personal-data/disposals/", personal_data.DisposalLogView.as_view(), name="disposals"),
+    path(
+        "personal-data/subject-access/",
+        personal_data.SubjectAccessView.as_view(),
+        name="subject_access",
+    ),
+    path(
+        "personal-data/subject-access/download/",
+        personal_data.SubjectAccessDownloadView.as_view(),
+        name="subject_access_download",
+    ),
+]
 
 # Public pages, at the site root.
 public_urlpatterns = []

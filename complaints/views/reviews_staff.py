@@ -1,7 +1,5 @@
 """The office's pages for complaint reviews: the list, a case, each step, and the upheld themes."""
 
-import logging
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -25,6 +23,7 @@ from complaints.models import (
     ReviewStatus,
 )
 from complaints.services import reviews as services
+from complaints.services.personal_data import log_personal_data_view
 from opcc import access
 from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
@@ -33,7 +32,6 @@ from opcc.roles import OFFICE_ROLES, Role
 from opcc.views.forms import BadRequestOnInvalidForm, refused
 
 PERSONAL_DETAILS = "complaints.view_complainant_details"
-security_log = logging.getLogger("opcc.security")
 
 
 def may_see_personal_details(user, review) -> bool:
@@ -100,7 +98,7 @@ class ReviewDetailView(RoleRequiredMixin, ReviewMixin, TemplateView):
         review, user = self.review, self.request.user
         shows_personal = may_see_personal_details(user, review)
         if shows_personal:
-            security_log.info("personal data viewed: user=%s review=%s", user.pk, review.reference)
+            log_personal_data_view(user, review.complainant, review.reference)
         may_change = access.can(user, access.CHANGE, review)
         recommendations = list(review.recommendations.all())
         status = review.status

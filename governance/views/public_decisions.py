@@ -9,9 +9,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views import View
 from django.views.generic import TemplateView
 
-from governance.csv_export import csv_response
 from governance.models import Decision, DecisionMaker, SupportingDocument
 from governance.views.decisions import serve_document
+from opcc.csv_export import csv_response
 from opcc.models import DocumentStatus, GeneratedDocument
 from opcc.pagination import paginate
 

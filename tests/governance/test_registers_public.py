@@ -13,11 +13,11 @@ from django.test import Client
 from django.urls import reverse
 
 from governance import wiring_registers
-from governance.csv_export import cell
 from governance.models import Contract, GiftOffer, InterestEntry
 from governance.seed_registers import BENCHMARK_REASON, seed_registers
 from governance.services import registers as services
 from governance.uploads import check_document
+from opcc.csv_export import cell
 from opcc.roles import Role
 from opcc.seed import seed_people
 from opcc.transparency import hub_rows

@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from governance.csv_export import csv_response
 from governance.forms.registers.filters import InterestFilter, PublicContractFilter
 from governance.forms.registers.financial_years import (
     financial_year_dates,
@@ -22,6 +21,7 @@ from governance.views.registers.records import (
     interests,
     other_contracts,
 )
+from opcc.csv_export import csv_response
 from opcc.pagination import paginate
 
 
