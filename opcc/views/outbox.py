@@ -42,5 +42,5 @@ class OutboxRetryView(PermissionRequiredMixin, View):
             messages.error(request, "Only a failed notification can be sent again.")
             return redirect("outbox")
         retry_message(request.user, message)
-        messages.success(request, f"The notification to {message.to} will be sent again.")
+        messages.success(request, f"“{message.subject}” will be sent again.")
         return redirect("outbox")

@@ -302,3 +302,16 @@ def test_two_workers_racing_for_one_message_send_it_once(reader):
     assert [sent.subject for sent in mail.outbox] == ["Once only"]
     message.refresh_from_db()
     assert (message.status, message.attempts) == (MessageStatus.SENT, 1)
+
+
+def test_addresses_outside_the_portal_are_shown_only_to_the_chief_executive(client_for):
+    # A complainant's address is personal data: staff see that a message went, not to whom.
+    OutboundMessage.objects.create(
+        kind="review_acknowledgement", to="member.of.public@example.org",
+        subject="We have received your request", body_text="-", status=MessageStatus.SENT,
+    )  # fmt: skip
+    staff = client_for(Role.STAFF).get(reverse("outbox")).content.decode()
+    chief_executive = client_for(Role.CHIEF_EXECUTIVE).get(reverse("outbox")).content.decode()
+    assert "member.of.public@example.org" not in staff
+    assert "An address outside the portal" in staff
+    assert "member.of.public@example.org" in chief_executive
