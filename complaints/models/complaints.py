@@ -164,6 +164,19 @@ class ConcernRoute(models.TextChoices):
     AUDIT_COMMITTEE_CHAIR = "jasc_chair", "The Chair of the Joint Audit and Standards Committee"
 
 
+class ProtocolConcernQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Only the Chief Executive, and never a concern about the Chief Executive."""
+        from opcc.access import has_role
+        from opcc.roles import Role
+
+        if not has_role(user, Role.CHIEF_EXECUTIVE):
+            return self.none()
+        return self.filter(routed_to=ConcernRoute.MONITORING_OFFICER).exclude(
+            about=ConcernAbout.CHIEF_EXECUTIVE
+        )
+
+
 class ProtocolConcern(models.Model):
     """A concern under the Commissioner and Officer Protocol. It goes to the Monitoring Officer,
     unless it is about the Chief Executive (who is the Monitoring Officer)."""
@@ -180,6 +193,7 @@ class ProtocolConcern(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     history = HistoricalRecords()
+    objects = ProtocolConcernQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_on", "-id"]

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView
 
+from opcc import access
 from opcc.access import PermissionRequiredMixin
 from opcc.models import MessageStatus, OutboundMessage
 from opcc.outbox import retry_message
@@ -24,9 +25,16 @@ class OutboxView(PermissionRequiredMixin, TemplateView):
             messages_ = messages_.filter(status=status)
         else:
             status = ""
+        page = paginate(self.request, messages_.prefetch_related("about"))
+        for message in page.object_list:
+            # The conflict rule: a message about a record the viewer is the subject of (a
+            # concern about the Chief Executive, say) does not even show its subject line.
+            if message.about is not None and access.is_subject_of(self.request.user, message.about):
+                message.subject = "A message about a matter you may not see"
+                message.to = ""
         return {
             **super().get_context_data(**kwargs),
-            "page": paginate(self.request, messages_),
+            "page": page,
             "status": status,
             "statuses": MessageStatus.choices,
         }
