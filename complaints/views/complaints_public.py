@@ -5,8 +5,6 @@ The person's details travel only in the POST body and the session, never in a qu
 and every page that shows them is sent with Cache-Control: no-store.
 """
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
@@ -16,24 +14,10 @@ from django.views.generic import FormView, TemplateView
 from complaints.forms.complaints import ComplaintForm
 from complaints.services import complaints as services
 from opcc.forms import add_service_errors
+from opcc.rate_limit import too_many_submissions
 from opcc.views.forms import BadRequestOnInvalidForm
 
 SENT_SESSION_KEY = "complaint_sent"
-RATE_WINDOW_SECONDS = 60 * 60
-
-
-def too_many_complaints(request) -> bool:
-    """Count this submission from the sender's address; True once the hour's limit is passed.
-    (The review request form counts its own submissions the same way, under its own key.)"""
-    limit = getattr(settings, "PUBLIC_FORM_RATE_LIMIT", 5)
-    key = f"public-form:complaint:{request.META.get('REMOTE_ADDR', 'unknown')}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > limit
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -42,7 +26,7 @@ class ComplainView(BadRequestOnInvalidForm, FormView):
     form_class = ComplaintForm
 
     def post(self, request, *args, **kwargs):
-        if too_many_complaints(request):
+        if too_many_submissions(request, "complaint"):
             return render(request, "complaints/public/too_many_requests.html", status=429)
         return super().post(request, *args, **kwargs)
 

@@ -4,8 +4,6 @@ The person's details travel only in the POST body and the session, never in a qu
 and every page that shows them is sent with Cache-Control: no-store.
 """
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
@@ -15,23 +13,10 @@ from django.views.generic import FormView, TemplateView
 from complaints.forms.reviews import ReviewRequestForm
 from complaints.services import reviews as services
 from opcc.forms import add_service_errors
+from opcc.rate_limit import too_many_submissions
 from opcc.views.forms import BadRequestOnInvalidForm
 
 SENT_SESSION_KEY = "complaint_review_request_sent"
-RATE_WINDOW_SECONDS = 60 * 60
-
-
-def too_many_requests(request) -> bool:
-    """Count this submission from the sender's address; True once the hour's limit is passed."""
-    limit = getattr(settings, "PUBLIC_FORM_RATE_LIMIT", 5)
-    key = f"public-form:review-request:{request.META.get('REMOTE_ADDR', 'unknown')}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > limit
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -40,7 +25,7 @@ class ReviewRequestView(BadRequestOnInvalidForm, FormView):
     form_class = ReviewRequestForm
 
     def post(self, request, *args, **kwargs):
-        if too_many_requests(request):
+        if too_many_submissions(request, "review-request"):
             return render(request, "complaints/public/too_many_requests.html", status=429)
         return super().post(request, *args, **kwargs)
 
