@@ -1,0 +1,42 @@
+from custody_visits.models.findings import (
+    FINDING_TRANSITIONS,
+    Finding,
+    FindingCategory,
+    FindingStatus,
+    Severity,
+)
+from custody_visits.models.scheme import CustodySuite, Visitor
+from custody_visits.models.visits import (
+    MINIMUM_VISITORS,
+    REPORTED,
+    VISIT_TRANSITIONS,
+    Condition,
+    CustodyVisit,
+    CustodyVisitQuerySet,
+    DetaineeOutcome,
+    DetaineeRecord,
+    NotOfferedReason,
+    VisitAssignment,
+    VisitStatus,
+)
+
+__all__ = [
+    "FINDING_TRANSITIONS",
+    "MINIMUM_VISITORS",
+    "REPORTED",
+    "VISIT_TRANSITIONS",
+    "Condition",
+    "CustodySuite",
+    "CustodyVisit",
+    "CustodyVisitQuerySet",
+    "DetaineeOutcome",
+    "DetaineeRecord",
+    "Finding",
+    "FindingCategory",
+    "FindingStatus",
+    "NotOfferedReason",
+    "Severity",
+    "VisitAssignment",
+    "VisitStatus",
+    "Visitor",
+]

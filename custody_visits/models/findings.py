@@ -1,0 +1,109 @@
+"""Findings from custody visits: raised with the custody inspector, answered by the force and
+tracked to closure; overdue ones are flagged and reminded once."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from custody_visits.models.visits import CustodyVisit
+
+
+class FindingCategory(models.TextChoices):
+    RIGHTS = "rights", "Rights and entitlements"
+    HEALTH = "health", "Health and wellbeing"
+    FOOD = "food", "Food and drink"
+    CELL = "cell", "Cell conditions"
+    CLEANLINESS = "cleanliness", "Cleanliness of the suite"
+    TEMPERATURE = "temperature", "Temperature"
+    EQUIPMENT = "equipment", "Equipment"
+    ACCESS = "access", "Access to the suite (delays)"
+    OTHER = "other", "Other"
+
+
+class Severity(models.TextChoices):
+    LOW = "low", "Low"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High"
+
+
+class FindingStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    RAISED = "raised", "Raised with the custody inspector"
+    RESPONDED = "responded", "Force has responded"
+    CLOSED = "closed", "Closed"
+
+
+FINDING_TRANSITIONS = {
+    FindingStatus.OPEN: {FindingStatus.RAISED},
+    FindingStatus.RAISED: {FindingStatus.RESPONDED},
+    FindingStatus.RESPONDED: {FindingStatus.CLOSED, FindingStatus.RAISED},
+    FindingStatus.CLOSED: set(),
+}
+
+
+class FindingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from custody_visits.models.visits import CustodyVisit
+
+        return self.filter(visit__in=CustodyVisit.objects.visible_to(user).values("pk"))
+
+    def overdue(self, today):
+        return self.exclude(status=FindingStatus.CLOSED).filter(due_on__lt=today)
+
+
+class Finding(models.Model):
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    visit = models.ForeignKey(CustodyVisit, on_delete=models.PROTECT, related_name="findings")
+    category = models.CharField(max_length=12, choices=FindingCategory.choices)
+    severity = models.CharField(max_length=8, choices=Severity.choices)
+    description = models.TextField()
+    status = models.CharField(
+        max_length=10, choices=FindingStatus.choices, default=FindingStatus.OPEN
+    )
+    raised_with = models.CharField(
+        "custody inspector it was raised with", max_length=120, blank=True
+    )
+    raised_on = models.DateField(null=True, blank=True)
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    due_on = models.DateField("response due on", null=True, blank=True)
+    force_response = models.TextField("the force's response", blank=True)
+    responded_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    overdue_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+    objects = FindingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "due_on"]),
+            models.Index(fields=["category", "severity"]),
+        ]
+
+    def __str__(self):
+        return f"{self.get_category_display()} ({self.get_severity_display().lower()})"
+
+    def get_absolute_url(self):
+        return reverse("custody_visits:finding", args=[self.code])
+
+    def is_overdue(self, today) -> bool:
+        return (
+            self.status != FindingStatus.CLOSED and self.due_on is not None and self.due_on < today
+        )
+
+    @property
+    def days_to_resolve(self) -> int | None:
+        if self.closed_on is None or self.raised_on is None:
+            return None
+        return (self.closed_on - self.raised_on).days
