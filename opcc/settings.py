@@ -244,6 +244,7 @@ AUDIT_COMMITTEE_CHAIR_EMAIL = env_str("AUDIT_COMMITTEE_CHAIR_EMAIL", "jasc.chair
 # Years after a case is closed before its personal data is anonymised (retention schedule).
 COMPLAINT_RETENTION_YEARS = env_int("COMPLAINT_RETENTION_YEARS", 6)
 REVIEW_RETENTION_YEARS = env_int("REVIEW_RETENTION_YEARS", 6)
+CONCERN_RETENTION_YEARS = env_int("CONCERN_RETENTION_YEARS", 6)
 
 # --- Forms ---------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

@@ -37,3 +37,20 @@ class CaseReferenceForm(GovukForm, forms.Form):
                 "Enter a reference in the right format, like R-2026-0001 or C-2026-0001"
             )
         return reference
+
+
+class RetentionHoldForm(GovukForm, forms.Form):
+    submit_label = "Save the hold"
+
+    retention_hold = forms.CharField(
+        label="Why must this case's personal data be kept past its retention period?",
+        help_text="For example: litigation, claim 2026/77, or FOI request 2026/12. Leave it empty "
+        "to lift the hold: the case is then anonymised once its retention period has ended.",
+        required=False,
+        max_length=250,
+        error_messages={"max_length": "The reason must be 250 characters or fewer"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(Field.text("retention_hold"))

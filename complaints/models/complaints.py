@@ -190,6 +190,11 @@ class ProtocolConcern(models.Model):
     received_on = models.DateField(default=timezone.localdate)
     outcome = models.TextField(blank=True)
     closed_on = models.DateField(null=True, blank=True)
+    retention_hold = models.CharField(
+        "hold on disposal", max_length=250, blank=True,
+        help_text="A reason (litigation, FOI request) stops anonymisation while it is set.",
+    )  # fmt: skip
+    anonymised_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     history = HistoricalRecords()
@@ -200,6 +205,14 @@ class ProtocolConcern(models.Model):
 
     def __str__(self):
         return f"Concern about {self.get_about_display().lower()} ({self.received_on})"
+
+    def get_absolute_url(self):
+        return reverse("complaints:concern", args=[self.code])
+
+    @property
+    def reference(self) -> str:
+        """How the disposal log names a concern, which has no reference of its own."""
+        return f"Concern {self.pk}"
 
     def is_subject(self, user) -> bool:
         return getattr(user, "role", None) == self.about

@@ -31,6 +31,13 @@ class Complainant(models.Model):
     def __str__(self):
         return "Complainant (anonymised)" if self.anonymised_at else "Complainant"
 
+    def history_viewed(self, user) -> None:
+        """The change history shows every earlier name and address: log it as a view."""
+        from complaints.services.personal_data import cases_of, log_personal_data_view
+
+        cases = cases_of(self)
+        log_personal_data_view(user, self, cases[0].reference if cases else "")
+
 
 class ReviewBody(models.TextChoices):
     PCC = "pcc", "The Police and Crime Commissioner"

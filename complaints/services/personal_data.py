@@ -8,12 +8,16 @@ The historical rows already written are rewritten the same way.
 
 import json
 import logging
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from complaints.models import (
@@ -23,6 +27,8 @@ from complaints.models import (
     ComplaintStatus,
     Disposal,
     PersonalDataView,
+    ProtocolConcern,
+    Recommendation,
     ReviewStatus,
 )
 from opcc import access
@@ -33,9 +39,39 @@ PERSONAL_DETAILS = "complaints.view_complainant_details"
 ANONYMISED_NAME = "Anonymised"
 DISPOSAL_REASON = "Retention period ended"
 ANONYMISED_COMPLAINANT = {"name": ANONYMISED_NAME, "email": "", "phone": "", "address": ""}
-# The free text a complainant writes, which may name them or others.
-FREE_TEXT = {ComplaintReview: ("grounds", "late_reason"), Complaint: ("details",)}
-CLOSED = {ComplaintReview: ReviewStatus.CLOSED, Complaint: ComplaintStatus.CLOSED}
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    """How one kind of case is anonymised: when it counts as closed, the setting giving its
+    retention in years, and the free text (which may name the complainant or others) to blank."""
+
+    years_setting: str
+    closed: Q
+    free_text: tuple[str, ...]
+    replacements: dict = dataclass_field(default_factory=dict)
+    has_complainant: bool = True
+
+
+RETENTION = {
+    ComplaintReview: RetentionPolicy(
+        "REVIEW_RETENTION_YEARS",
+        Q(status=ReviewStatus.CLOSED),
+        ("grounds", "late_reason", "routing_reason", "finding_reasons"),
+    ),
+    Complaint: RetentionPolicy(
+        "COMPLAINT_RETENTION_YEARS",
+        Q(status=ComplaintStatus.CLOSED),
+        ("details", "not_recorded_reason", "outcome"),
+    ),
+    ProtocolConcern: RetentionPolicy(
+        "CONCERN_RETENTION_YEARS",
+        Q(closed_on__isnull=False),
+        ("description", "outcome", "raised_by_email"),
+        replacements={"raised_by": ANONYMISED_NAME},
+        has_complainant=False,
+    ),
+}
 
 security_log = logging.getLogger("opcc.security")
 
@@ -159,10 +195,10 @@ def retention_cutoff(today: date, years: int) -> date:
 
 def due_cases(model, today: date):
     """Closed cases of ``model`` past retention, not on hold, not yet anonymised."""
-    setting = "REVIEW_RETENTION_YEARS" if model is ComplaintReview else "COMPLAINT_RETENTION_YEARS"
-    years = getattr(settings, setting, 6)
+    policy = RETENTION[model]
+    years = getattr(settings, policy.years_setting, 6)
     return model.objects.filter(
-        status=CLOSED[model],
+        policy.closed,
         closed_on__lte=retention_cutoff(today, years),
         retention_hold="",
         anonymised_at=None,
@@ -170,33 +206,39 @@ def due_cases(model, today: date):
 
 
 def anonymise_due_cases(today: date | None = None) -> int:
-    """Anonymise every closed review and complaint whose retention period has ended, each in
-    its own transaction; return how many were anonymised. Safe to run again: a case already
-    anonymised, or put on hold meanwhile, is skipped."""
+    """Anonymise every closed review, complaint and protocol concern whose retention period has
+    ended, each in its own transaction; return how many were anonymised. Safe to run again: a
+    case already anonymised, or put on hold meanwhile, is skipped."""
     today = today or timezone.localdate()
     anonymised = 0
-    for model in (ComplaintReview, Complaint):
+    for model in RETENTION:
         for pk in list(due_cases(model, today).values_list("pk", flat=True)):
             anonymised += _anonymise_case(model, pk, today)
     return anonymised
 
 
 def _anonymise_case(model, pk: int, today: date) -> int:
+    policy = RETENTION[model]
     with transaction.atomic():
         case = due_cases(model, today).select_for_update().filter(pk=pk).first()
         if case is None:
             return 0
         now = timezone.now()
-        blanks = dict.fromkeys(FREE_TEXT[model], "")
+        blanks = {**dict.fromkeys(policy.free_text, ""), **policy.replacements}
         model.objects.filter(pk=pk).update(**blanks, anonymised_at=now)
         model.history.filter(id=pk).update(**blanks)
-        complainant = Complainant.objects.select_for_update().get(pk=case.complainant_id)
-        _forget_messages_to(complainant, case)
-        if complainant.anonymised_at is None and not _has_live_case(complainant):
-            Complainant.objects.filter(pk=complainant.pk).update(
-                **ANONYMISED_COMPLAINANT, anonymised_at=now
-            )
-            Complainant.history.filter(id=complainant.pk).update(**ANONYMISED_COMPLAINANT)
+        if model is ComplaintReview:
+            _forget_recommendations(case)
+        if policy.has_complainant:
+            complainant = Complainant.objects.select_for_update().get(pk=case.complainant_id)
+            _forget_messages(case, _addresses_of(complainant))
+            if complainant.anonymised_at is None and not _has_live_case(complainant):
+                Complainant.objects.filter(pk=complainant.pk).update(
+                    **ANONYMISED_COMPLAINANT, anonymised_at=now
+                )
+                Complainant.history.filter(id=complainant.pk).update(**ANONYMISED_COMPLAINANT)
+        else:
+            _forget_messages(case, {case.raised_by_email} - {""})
         Disposal.objects.create(
             case_reference=case.reference,
             kind=model._meta.verbose_name,
@@ -204,6 +246,15 @@ def _anonymise_case(model, pk: int, today: date) -> int:
             reason=DISPOSAL_REASON,
         )
     return 1
+
+
+def _forget_recommendations(review: ComplaintReview) -> None:
+    # A recommendation to the force may name the officers or the complainant; the count of them
+    # stays for the statistics.
+    blanks = {"text": ANONYMISED_NAME, "force_response": ""}
+    recommendations = Recommendation.objects.filter(review=review)
+    Recommendation.history.filter(id__in=recommendations.values("pk")).update(**blanks)
+    recommendations.update(**blanks)
 
 
 def _has_live_case(complainant: Complainant) -> bool:
@@ -214,13 +265,54 @@ def _has_live_case(complainant: Complainant) -> bool:
     )
 
 
-def _forget_messages_to(complainant: Complainant, case) -> None:
-    # The outbox keeps each e-mail sent to the complainant about the case: its address, and a
-    # body that greets them by name.
-    if not complainant.email:
+def _addresses_of(complainant: Complainant) -> set[str]:
+    """Every e-mail address the complainant has given, the earlier ones kept in history too."""
+    addresses = set(complainant.history.values_list("email", flat=True))
+    return {address.lower() for address in addresses | {complainant.email} if address}
+
+
+def _forget_messages(case, addresses: set[str]) -> None:
+    # The outbox keeps each e-mail sent about the case to the person who raised it: their
+    # address, and a body that greets them by name.
+    if not addresses:
         return
-    OutboundMessage.objects.filter(
-        content_type=ContentType.objects.get_for_model(case),
-        object_id=case.pk,
-        to__iexact=complainant.email,
-    ).update(to="", subject=ANONYMISED_NAME, body_text="", body_html="")
+    messages = OutboundMessage.objects.filter(
+        content_type=ContentType.objects.get_for_model(case), object_id=case.pk
+    )
+    wanted = [pk for pk, to in messages.values_list("pk", "to") if to.lower() in addresses]
+    OutboundMessage.objects.filter(pk__in=wanted).update(
+        to="", subject=ANONYMISED_NAME, body_text="", body_html=""
+    )
+
+
+def may_hold(actor) -> bool:
+    """Holds on disposal are the Chief Executive's, who answers for retention."""
+    return access.has_role(actor, Role.CHIEF_EXECUTIVE) and actor.has_perm(
+        "complaints.view_disposal"
+    )
+
+
+def set_retention_hold(actor, case, *, reason: str):
+    """Put a hold on a case's disposal (litigation, an FOI request), or lift it with an empty
+    reason. Only the Chief Executive, who answers for retention, does either; an anonymised
+    case has nothing left to hold."""
+    if not may_hold(actor):
+        access.refuse(actor, f"hold on {case.reference}")
+    reason = " ".join(reason.split())
+    with transaction.atomic():
+        current = type(case).objects.select_for_update().get(pk=case.pk)
+        if current.anonymised_at is not None:
+            raise ValidationError(
+                "This case has already been anonymised: there is nothing to hold."
+            )
+        current.retention_hold = reason
+        current._history_user = actor
+        current.full_clean()
+        current.save()
+    security_log.info(
+        "retention hold %s: user=%s case=%s",
+        "set" if reason else "lifted",
+        actor.pk,
+        case.reference,
+    )
+    return current

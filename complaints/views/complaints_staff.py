@@ -21,7 +21,7 @@ from complaints.forms.complaints import (
 )
 from complaints.models import Complaint, ComplaintStatus, ComplaintSubject
 from complaints.services import complaints as services
-from complaints.services.personal_data import log_personal_data_view
+from complaints.services.personal_data import log_personal_data_view, may_hold
 from opcc import access
 from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
@@ -105,6 +105,7 @@ class ComplaintDetailView(RoleRequiredMixin, ComplaintMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "shows_personal": shows_personal,
+            "may_hold": may_hold(user),
             "about_office_holder": about_office_holder,
             "may_record": may_record and status == ComplaintStatus.RECEIVED,
             "may_refer": may_act and (recorded or status == ComplaintStatus.BEING_HANDLED),

@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView
 from complaints.forms.concerns import CloseConcernForm, RaiseConcernForm
 from complaints.models import ConcernRoute
 from complaints.services import concerns as services
+from complaints.services.personal_data import may_hold
 from opcc import access
 from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
@@ -91,6 +92,9 @@ class ConcernMixin:
 class ConcernDetailView(RoleRequiredMixin, ConcernMixin, TemplateView):
     roles = MONITORING_OFFICER
     template_name = "complaints/concerns/detail.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "may_hold": may_hold(self.request.user)}
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -1,21 +1,31 @@
 """The Chief Executive's pages on complainants' personal data: who viewed it, which cases were
 anonymised, and the subject access export."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 
-from complaints.forms.personal_data import CaseReferenceForm
-from complaints.models import Disposal, PersonalDataView
+from complaints.forms.personal_data import CaseReferenceForm, RetentionHoldForm
+from complaints.models import (
+    Complaint,
+    ComplaintReview,
+    Disposal,
+    PersonalDataView,
+    ProtocolConcern,
+)
 from complaints.services import personal_data as services
 from opcc import access
 from opcc.access import RoleRequiredMixin
+from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import Role
+from opcc.views.forms import BadRequestOnInvalidForm
 
 
 class ChiefExecutiveMixin(RoleRequiredMixin):
@@ -115,3 +125,41 @@ class SubjectAccessDownloadView(SubjectAccessMixin, View):
         response = HttpResponse(content, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+
+
+HOLDABLE = {"review": ComplaintReview, "complaint": Complaint, "concern": ProtocolConcern}
+
+
+@method_decorator(never_cache, name="dispatch")
+class RetentionHoldView(ChiefExecutiveMixin, BadRequestOnInvalidForm, FormView):
+    """Put a hold on a case's disposal, or lift it."""
+
+    permission = "complaints.view_disposal"
+    template_name = "complaints/personal_data/retention_hold.html"
+    form_class = RetentionHoldForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and access.has_role(request.user, *self.roles):
+            model = HOLDABLE[kwargs["kind"]]
+            self.case = access.object_for(request.user, model.objects.all(), code=kwargs["code"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"retention_hold": self.case.retention_hold}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "case": self.case}
+
+    def form_valid(self, form):
+        try:
+            services.set_retention_hold(
+                self.request.user, self.case, reason=form.cleaned_data["retention_hold"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        if form.cleaned_data["retention_hold"]:
+            messages.success(self.request, "The hold is saved: this case will not be anonymised.")
+        else:
+            messages.success(self.request, "The hold is lifted.")
+        return redirect(self.case.get_absolute_url())

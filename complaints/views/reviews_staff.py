@@ -23,7 +23,7 @@ from complaints.models import (
     ReviewStatus,
 )
 from complaints.services import reviews as services
-from complaints.services.personal_data import log_personal_data_view
+from complaints.services.personal_data import log_personal_data_view, may_hold
 from opcc import access
 from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
@@ -108,6 +108,7 @@ class ReviewDetailView(RoleRequiredMixin, ReviewMixin, TemplateView):
             **super().get_context_data(**kwargs),
             "targets": services.overdue_marks(review),
             "shows_personal": shows_personal,
+            "may_hold": may_hold(user),
             "recommendations": recommendations,
             "may_route": received and may_change,
             "may_accept_late": received and waits_for_acceptance and may_change,

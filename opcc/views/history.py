@@ -11,8 +11,14 @@ from opcc.roles import OFFICE_ROLES
 
 
 def _record(request, app_label, model_name, pk):
+    """The record, fetched as its own pages would; a record whose history holds personal data
+    is told it was looked at (``history_viewed(user)``), so the look is logged."""
     model = history.historical_model(app_label, model_name)
-    return access.object_for(request.user, model._default_manager.all(), pk=pk)
+    obj = access.object_for(request.user, model._default_manager.all(), pk=pk)
+    history_viewed = getattr(obj, "history_viewed", None)
+    if callable(history_viewed):
+        history_viewed(request.user)
+    return obj
 
 
 class RecordHistoryView(RoleRequiredMixin, TemplateView):
