@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from complaints.forms.people import ComplainantDetailsForm
 from complaints.forms.reviews import ReasonForm
 from complaints.models import ComplaintChannel, ComplaintSubject, DisapplicationGround
 from complaints.services.complaints import HANDLER_ROLES
@@ -40,9 +41,8 @@ def _not_in_future(value, what: str):
     return value
 
 
-class ComplaintForm(GovukForm, forms.Form):
-    """A complaint, as the public makes it online. `website` is a trap for robots: it is hidden
-    from people (and from screen readers), so only a robot fills it in."""
+class ComplaintForm(ComplainantDetailsForm):
+    """A complaint, as the public makes it."""
 
     submit_label = "Send the complaint"
 
@@ -59,31 +59,6 @@ class ComplaintForm(GovukForm, forms.Form):
             "invalid_choice": "Choose who your complaint is about",
         },
     )
-    name = forms.CharField(
-        label="Your full name",
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
-        error_messages={
-            "required": "Enter your full name",
-            "max_length": "Your name must be 200 characters or fewer",
-        },
-    )
-    email = forms.EmailField(
-        label="Email address",
-        required=False,
-        help_text="We will send your reference and our replies here.",
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
-        },
-    )
-    phone = forms.CharField(
-        label="Phone number (if you have no email address)",
-        required=False,
-        max_length=40,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-        error_messages={"max_length": "The phone number must be 40 characters or fewer"},
-    )
     details = forms.CharField(
         label="What happened?",
         help_text="Tell us what was done or said, when and where, and who was there.",
@@ -93,13 +68,6 @@ class ComplaintForm(GovukForm, forms.Form):
             "required": "Enter what happened",
             "max_length": "What happened must be 10,000 characters or fewer",
         },
-    )
-    website = forms.CharField(
-        label="Leave this blank",
-        required=False,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "tabindex": "-1", "aria-hidden": "true"}
-        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -115,18 +83,6 @@ class ComplaintForm(GovukForm, forms.Form):
             ),
             Field.textarea("details", rows=8),
         )
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors.get("email") and not (
-            cleaned.get("email", "").strip() or cleaned.get("phone", "").strip()
-        ):
-            self.add_error("email", "Enter an email address or a phone number")
-        return cleaned
-
-    @property
-    def is_from_a_robot(self) -> bool:
-        return bool(self.data.get("website", "").strip())
 
     def complaint_data(self) -> dict:
         return {
@@ -155,18 +111,9 @@ class RecordedComplaintForm(ComplaintForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        del self.fields["website"]
-        for name, label in (
-            ("subject", "Who is the complaint about?"),
-            ("name", "Complainant's full name"),
-            ("email", "Complainant's email address"),
-            ("phone", "Complainant's phone number"),
-            ("details", "What the complaint is about"),
-        ):
-            self.fields[name].label = label
-        self.fields["subject"].help_text = ""
-        self.fields["email"].help_text = ""
-        self.fields["details"].help_text = ""
+        self.for_the_office(
+            {"subject": "Who is the complaint about?", "details": "What the complaint is about"}
+        )
         self.fields["subject"].error_messages["required"] = "Choose who the complaint is about"
         self.fields["details"].error_messages["required"] = "Enter what the complaint is about"
         self.helper.layout = Layout(

@@ -7,7 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from complaints.models import ReviewFinding
+from complaints.forms.people import ComplainantDetailsForm
+from complaints.models import IopcGround, ReviewFinding
 from complaints.services.reviews import REVIEWER_ROLES, Channel
 from opcc.fields import GovukDateField
 from opcc.forms import GovukForm
@@ -20,37 +21,11 @@ def _not_in_future(value: date, what: str) -> date:
     return value
 
 
-class ReviewRequestForm(GovukForm, forms.Form):
-    """Asking for a review, as the public does online. `website` is a trap for robots: it is
-    hidden from people (and from screen readers), so only a robot fills it in."""
+class ReviewRequestForm(ComplainantDetailsForm):
+    """Asking for a review, as the public does."""
 
     submit_label = "Send the request"
 
-    name = forms.CharField(
-        label="Your full name",
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
-        error_messages={
-            "required": "Enter your full name",
-            "max_length": "Your name must be 200 characters or fewer",
-        },
-    )
-    email = forms.EmailField(
-        label="Email address",
-        required=False,
-        help_text="We will send your reference and our decision here.",
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
-        },
-    )
-    phone = forms.CharField(
-        label="Phone number (if you have no email address)",
-        required=False,
-        max_length=40,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-        error_messages={"max_length": "The phone number must be 40 characters or fewer"},
-    )
     force_reference = forms.CharField(
         label="The police's reference for your complaint",
         help_text="It is on the letter or email telling you the outcome, for example CO/2026/123.",
@@ -74,13 +49,6 @@ class ReviewRequestForm(GovukForm, forms.Form):
             "required": "Enter why you think the outcome was wrong",
             "max_length": "Your reasons must be 10,000 characters or fewer",
         },
-    )
-    website = forms.CharField(
-        label="Leave this blank",
-        required=False,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "tabindex": "-1", "aria-hidden": "true"}
-        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -107,18 +75,6 @@ class ReviewRequestForm(GovukForm, forms.Form):
             self.cleaned_data["outcome_given_on"], "The date the outcome was given"
         )
 
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors.get("email") and not (
-            cleaned.get("email", "").strip() or cleaned.get("phone", "").strip()
-        ):
-            self.add_error("email", "Enter an email address or a phone number")
-        return cleaned
-
-    @property
-    def is_from_a_robot(self) -> bool:
-        return bool(self.data.get("website", "").strip())
-
     def request_data(self) -> dict:
         return {
             name: self.cleaned_data[name]
@@ -140,20 +96,30 @@ class RecordedReviewRequestForm(ReviewRequestForm):
     request_received_on = GovukDateField(
         label="When did the request arrive?", what="the date the request arrived"
     )
+    iopc_ground = forms.ChoiceField(
+        label="Who is the review body?",
+        choices=[("", "The Police and Crime Commissioner")]
+        + [
+            (value, f"The IOPC: {label[0].lower()}{label[1:]}")
+            for value, label in IopcGround.choices
+        ],
+        required=False,
+        initial="",
+        widget=forms.RadioSelect,
+        help_text="When the IOPC is the review body, the request is sent to it at once and the "
+        "complainant is told.",
+        error_messages={"invalid_choice": "Choose who the review body is"},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        del self.fields["website"]
-        for name, label in (
-            ("name", "Complainant's full name"),
-            ("email", "Complainant's email address"),
-            ("phone", "Complainant's phone number"),
-            ("force_reference", "The force's complaint reference"),
-            ("outcome_given_on", "When was the outcome given?"),
-            ("grounds", "Why the complainant thinks the outcome was wrong"),
-        ):
-            self.fields[name].label = label
-        self.fields["email"].help_text = ""
+        self.for_the_office(
+            {
+                "force_reference": "The force's complaint reference",
+                "outcome_given_on": "When was the outcome given?",
+                "grounds": "Why the complainant thinks the outcome was wrong",
+            }
+        )
         self.helper.layout = Layout(
             Field.radios("channel", legend_size=Size.MEDIUM, inline=True),
             Field("request_received_on", context={"fieldset": True}),
@@ -163,6 +129,7 @@ class RecordedReviewRequestForm(ReviewRequestForm):
             Field.text("force_reference", field_width=Fixed.TWENTY),
             Field("outcome_given_on", context={"fieldset": True}),
             Field.textarea("grounds", rows=6),
+            Field.radios("iopc_ground", legend_size=Size.MEDIUM),
         )
 
     def clean_request_received_on(self):
@@ -175,6 +142,7 @@ class RecordedReviewRequestForm(ReviewRequestForm):
             **super().request_data(),
             "channel": self.cleaned_data["channel"],
             "request_received_on": self.cleaned_data["request_received_on"],
+            "iopc_ground": self.cleaned_data["iopc_ground"],
         }
 
 

@@ -14,6 +14,7 @@ from complaints.models.panels import Hearing, HearingKind, HearingSeat, PanelMem
 from complaints.models.reviews import (
     Complainant,
     ComplaintReview,
+    IopcGround,
     Recommendation,
     RecommendationStatus,
     ReviewBody,
@@ -35,6 +36,7 @@ __all__ = [
     "Hearing",
     "HearingKind",
     "HearingSeat",
+    "IopcGround",
     "PanelMember",
     "PanelMemberKind",
     "PersonalDataView",

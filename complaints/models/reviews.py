@@ -44,6 +44,25 @@ class ReviewBody(models.TextChoices):
     IOPC = "iopc", "The Independent Office for Police Conduct"
 
 
+class IopcGround(models.TextChoices):
+    """Why the IOPC, not the Commissioner, is the relevant review body (Police Reform Act 2002
+    Sch. 3 para. 6A and the Police (Complaints and Misconduct) Regulations 2020 reg. 30)."""
+
+    OUTCOME_LETTER = (
+        "outcome_letter",
+        "The force's outcome letter names the IOPC as the review body",
+    )
+    SENIOR_OFFICER = "senior_officer", "The complaint is about a senior officer"
+    REFERRED = "referred", "The complaint was referred to the IOPC"
+    SERIOUS = (
+        "serious",
+        (
+            "The conduct could justify criminal or disciplinary proceedings, or involves the "
+            "rights in articles 2 or 3 of the European Convention on Human Rights"
+        ),
+    )
+
+
 class ReviewStatus(models.TextChoices):
     RECEIVED = "received", "Received"
     ROUTED_TO_IOPC = "routed_to_iopc", "Sent to the IOPC (it is the review body)"
@@ -101,6 +120,9 @@ class ComplaintReview(models.Model):
         max_length=10, choices=ReviewBody.choices, default=ReviewBody.PCC
     )
     routing_reason = models.CharField(max_length=250, blank=True)
+    iopc_ground = models.CharField(
+        "why the IOPC is the review body", max_length=20, choices=IopcGround.choices, blank=True
+    )
     status = models.CharField(
         max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.RECEIVED
     )

@@ -49,10 +49,15 @@ urlpatterns = [
 
 # Public pages, at the site root.
 public_urlpatterns = [
-    path("complaints/complain/", complaints_public.ComplainView.as_view(), name="complain"),
+    path("complaints/complain/", complaints_public.ComplainStartView.as_view(), name="complain"),
     path(
         "complaints/complain/sent/",
         complaints_public.ComplaintSentView.as_view(),
         name="complain_sent",
+    ),
+    path(
+        "complaints/complain/<slug:step>/",
+        complaints_public.ComplaintQuestionsView.as_view(),
+        name="complain_step",
     ),
 ]

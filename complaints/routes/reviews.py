@@ -50,12 +50,17 @@ urlpatterns = [
 public_urlpatterns = [
     path(
         "complaints/review/",
-        reviews_public.ReviewRequestView.as_view(),
+        reviews_public.ReviewRequestStartView.as_view(),
         name="complaint_review_request",
     ),
     path(
         "complaints/review/sent/",
         reviews_public.ReviewRequestSentView.as_view(),
         name="complaint_review_request_sent",
+    ),
+    path(
+        "complaints/review/<slug:step>/",
+        reviews_public.ReviewRequestQuestionsView.as_view(),
+        name="complaint_review_request_step",
     ),
 ]

@@ -18,6 +18,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 from complaints.models import (
     Complainant,
     ComplaintReview,
+    IopcGround,
     Recommendation,
     RecommendationStatus,
     ReviewBody,
@@ -140,10 +141,14 @@ def receive_review_request(
     grounds: str,
     request_received_on: date | None = None,
     channel: str = Channel.ONLINE,
+    iopc_ground: str = "",
     actor=None,
 ) -> ComplaintReview:
     """Record a request for a review, from the online form (no actor) or received by letter,
     phone or e-mail and recorded by the office (the actor), and acknowledge it by e-mail.
+
+    When the IOPC is the review body (``iopc_ground``), the request is routed to it at once
+    and the complainant is told so instead.
 
     References run R-<year>-<nnnn> per year. Two requests at once may read the same last
     reference: the unique constraint refuses the second, which then takes the next number.
@@ -165,6 +170,8 @@ def receive_review_request(
         errors["request_received_on"] = (
             "The date the request arrived must be on or after the date the outcome was given"
         )
+    if iopc_ground and iopc_ground not in IopcGround.values:
+        errors["iopc_ground"] = "Choose why the IOPC is the review body"
     if errors:
         raise ValidationError(errors)
     complainant = Complainant(name=name.strip(), email=email.strip(), phone=phone.strip())
@@ -188,9 +195,12 @@ def receive_review_request(
                 # The reference is left to the unique constraint, which catches a race too.
                 review.full_clean(exclude=["complainant", "reference"])
                 review.save()
-                _tell_complainant(
-                    review, kind="review_acknowledgement", template="review_acknowledgement"
-                )
+                if iopc_ground:
+                    _route(review, actor, ground=iopc_ground)
+                else:
+                    _tell_complainant(
+                        review, kind="review_acknowledgement", template="review_acknowledgement"
+                    )
             return review
         except IntegrityError:
             if attempt == 4:
@@ -205,14 +215,18 @@ def route_to_iopc(actor, review: ComplaintReview, *, reason: str) -> ComplaintRe
     if not reason.strip():
         raise ValidationError({"reason": "Enter why the IOPC is the review body"})
     with transaction.atomic():
-        current = _locked(review)
-        _move(current, ReviewStatus.ROUTED_TO_IOPC)
-        current.review_body = ReviewBody.IOPC
-        current.routing_reason = reason.strip()
-        current.acknowledged_on = current.acknowledged_on or timezone.localdate()
-        _save(current, actor)
-        _tell_complainant(current, kind="review_routed_to_iopc", template="review_routed_to_iopc")
-    return current
+        return _route(_locked(review), actor, reason=reason.strip())
+
+
+def _route(review: ComplaintReview, actor, *, reason: str = "", ground: str = ""):
+    _move(review, ReviewStatus.ROUTED_TO_IOPC)
+    review.review_body = ReviewBody.IOPC
+    review.iopc_ground = ground
+    review.routing_reason = reason or IopcGround(ground).label
+    review.acknowledged_on = review.acknowledged_on or timezone.localdate()
+    _save(review, actor)
+    _tell_complainant(review, kind="review_routed_to_iopc", template="review_routed_to_iopc")
+    return review
 
 
 def accept_late_request(actor, review: ComplaintReview, *, reason: str) -> ComplaintReview:

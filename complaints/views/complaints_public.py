@@ -1,46 +1,43 @@
-"""The public's complaint about the Commissioner, the Deputy or the Chief Constable: no sign-in,
-rate-limited, with a robot trap.
+"""The public's complaint about the Commissioner, the Deputy or the Chief Constable: a start
+page, one question a page, "Check your answers", then the confirmation. No sign-in;
+rate-limited and with a robot trap.
 
-The person's details travel only in the POST body and the session, never in a query string,
+The person's details travel only in POST bodies and the session, never in a query string,
 and every page that shows them is sent with Cache-Control: no-store.
 """
 
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
-from complaints.forms.complaints import ComplaintForm
+from complaints.forms.public import COMPLAINT_QUESTIONS
 from complaints.services import complaints as services
-from opcc.forms import add_service_errors
-from opcc.rate_limit import too_many_submissions
-from opcc.views.forms import BadRequestOnInvalidForm
+from opcc.question_pages import QuestionPages
 
 SENT_SESSION_KEY = "complaint_sent"
+TITLE = "Complain about the Commissioner, the Deputy or the Chief Constable"
 
 
-@method_decorator(never_cache, name="dispatch")
-class ComplainView(BadRequestOnInvalidForm, FormView):
-    template_name = "complaints/public/complaint_form.html"
-    form_class = ComplaintForm
+class ComplainStartView(TemplateView):
+    template_name = "complaints/public/complain_start.html"
 
-    def post(self, request, *args, **kwargs):
-        if too_many_submissions(request, "complaint"):
-            return render(request, "complaints/public/too_many_requests.html", status=429)
-        return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        if form.is_from_a_robot:
-            # Look like success, so the robot learns nothing; keep nothing.
-            self.request.session[SENT_SESSION_KEY] = {"reference": ""}
-            return redirect("complain_sent")
-        try:
-            complaint = services.receive_complaint(**form.complaint_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
+class ComplaintQuestionsView(QuestionPages):
+    questions = COMPLAINT_QUESTIONS
+    session_key = "complaint_answers"
+    url_name = "complain_step"
+    rate_limit_scope = "complaint"
+    title = TITLE
+
+    def send(self, cleaned):
+        names = ("subject", "name", "email", "phone", "details")
+        complaint = services.receive_complaint(**{name: cleaned[name] for name in names})
         self.request.session[SENT_SESSION_KEY] = {"reference": complaint.reference}
+        return redirect("complain_sent")
+
+    def robot_response(self):
+        self.request.session[SENT_SESSION_KEY] = {"reference": ""}
         return redirect("complain_sent")
 
 

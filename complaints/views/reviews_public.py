@@ -1,49 +1,45 @@
-"""The public's request for a complaint review: no sign-in, rate-limited, with a robot trap.
+"""The public's request for a complaint review: a start page, one question a page, "Check your
+answers", then the confirmation. No sign-in; rate-limited and with a robot trap.
 
-The person's details travel only in the POST body and the session, never in a query string,
+The person's details travel only in POST bodies and the session, never in a query string,
 and every page that shows them is sent with Cache-Control: no-store.
 """
 
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
-from complaints.forms.reviews import ReviewRequestForm
+from complaints.forms.public import REVIEW_QUESTIONS, review_request_data
 from complaints.services import reviews as services
-from opcc.forms import add_service_errors
-from opcc.rate_limit import too_many_submissions
-from opcc.views.forms import BadRequestOnInvalidForm
+from opcc.question_pages import QuestionPages
 
 SENT_SESSION_KEY = "complaint_review_request_sent"
+TITLE = "Ask for a review of how the police handled your complaint"
 
 
-@method_decorator(never_cache, name="dispatch")
-class ReviewRequestView(BadRequestOnInvalidForm, FormView):
-    template_name = "complaints/public/review_request.html"
-    form_class = ReviewRequestForm
+class ReviewRequestStartView(TemplateView):
+    template_name = "complaints/public/review_request_start.html"
 
-    def post(self, request, *args, **kwargs):
-        if too_many_submissions(request, "review-request"):
-            return render(request, "complaints/public/too_many_requests.html", status=429)
-        return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        if form.is_from_a_robot:
-            # Look like success, so the robot learns nothing; keep nothing.
-            self.request.session[SENT_SESSION_KEY] = {"reference": "", "in_time": True}
-            return redirect("complaint_review_request_sent")
-        try:
-            review = services.receive_review_request(**form.request_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
+class ReviewRequestQuestionsView(QuestionPages):
+    questions = REVIEW_QUESTIONS
+    session_key = "complaint_review_request_answers"
+    url_name = "complaint_review_request_step"
+    rate_limit_scope = "review-request"
+    title = TITLE
+
+    def send(self, cleaned):
+        review = services.receive_review_request(**review_request_data(cleaned))
         self.request.session[SENT_SESSION_KEY] = {
             "reference": review.reference,
             "in_time": review.is_in_time,
-            "last_day": review.last_day_to_ask.isoformat(),
+            "routed_to_iopc": bool(review.iopc_ground),
         }
+        return redirect("complaint_review_request_sent")
+
+    def robot_response(self):
+        self.request.session[SENT_SESSION_KEY] = {"reference": "", "in_time": True}
         return redirect("complaint_review_request_sent")
 
 

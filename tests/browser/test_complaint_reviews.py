@@ -28,19 +28,29 @@ def test_public_asks_for_a_review_the_chief_executive_assigns_it_and_staff_decid
 
     # A member of the public asks for a review; a first try with no name is refused.
     visit(page, "/complaints/review/")
-    page.get_by_label("Email address", exact=True).fill("sam@example.org")
+    page.get_by_role("button", name="Start now").click()
     page.get_by_label("The police's reference for your complaint").fill("CO/2026/555")
+    page.get_by_role("button", name="Continue").click()
     page.get_by_label("Day").fill(str(outcome.day))
     page.get_by_label("Month").fill(str(outcome.month))
     page.get_by_label("Year").fill(str(outcome.year))
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("The Police and Crime Commissioner").check()
+    page.get_by_role("button", name="Continue").click()
     page.get_by_label("Why do you think the outcome was wrong?").fill(
         "They never spoke to my witness."
     )
-    page.get_by_role("button", name="Send the request").click()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("link", name="Enter your full name")).to_be_visible()
     check_accessibility(page)
     page.get_by_label("Your full name").fill("Sam Complainant")
-    page.get_by_role("button", name="Send the request").click()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Email address", exact=True).fill("sam@example.org")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("They never spoke to my witness.")).to_be_visible()
+    check_accessibility(page)
+    page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("heading", name="Request sent")).to_be_visible()
     reference = ComplaintReview.objects.get().reference
     expect(page.get_by_text(reference)).to_be_visible()

@@ -62,6 +62,8 @@ ROWS = {
     "complaints:complaint_refer_to_iopc": Row(CHANGE_HANDLED, kwargs=code("handled_complaint")),
     "complaints:complaint_close": Row(CHANGE_HANDLED, kwargs=code("handled_complaint")),
     "complain": Row(expect(200)),
+    # The first question; later ones send the person back to it until it is answered.
+    "complain_step": Row(expect(200), kwargs=lambda objects: {"step": "about"}),
     # Without a complaint just sent in this session, back to the form.
     "complain_sent": Row(expect(REDIRECT)),
 }

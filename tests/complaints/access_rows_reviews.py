@@ -48,6 +48,7 @@ ROWS = {
         only([CE, STAFF], allowed=400) | {CFO: 404}, method="post", kwargs=code("decided_review")
     ),
     "complaint_review_request": Row(expect(200)),
+    "complaint_review_request_step": Row(expect(200), kwargs=lambda objects: {"step": "reference"}),
     # Without a request just sent in this session, back to the form.
     "complaint_review_request_sent": Row(expect(REDIRECT)),
 }

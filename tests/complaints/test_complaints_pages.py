@@ -1,13 +1,11 @@
-"""Complaint pages: the public's complaint form (bad input, robot trap, rate limit), the office's
-list, case and step pages (the conflict rule everywhere, personal data only for the handler and
-the Chief Executive, forms refusing bad input, query counts), the dashboard panel and the demo
-data."""
+"""Complaint pages: the office's list, case and step pages (the conflict rule everywhere,
+personal data only for the handler and the Chief Executive, forms refusing bad input, query
+counts), the dashboard panel and the demo data."""
 
 import datetime
 
 import pytest
 import time_machine
-from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -22,15 +20,14 @@ from tests.opcc.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
+# What the office types in for a complaint received another way.
 FORM = {
     "subject": "chief_constable",
     "name": "Sam Complainant",
     "email": "sam@example.org",
     "phone": "",
     "details": "The Chief Constable did not answer my letters.",
-    "website": "",
 }
-COMPLAIN_URL = "/complaints/complain/"
 LIST_URL = "/complaints/cases/"
 
 
@@ -40,91 +37,6 @@ def in_november_2026():
     with time_machine.travel(datetime.datetime(2026, 11, 23, 10, 0), tick=False):
         yield
     cache.clear()
-
-
-# The public form
-
-
-def test_public_complaint_is_saved_acknowledged_and_confirmed_with_its_reference(
-    client, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(COMPLAIN_URL, FORM)
-
-    complaint = Complaint.objects.get()
-    assert response.status_code == 302
-    assert response["Location"] == "/complaints/complain/sent/"
-    assert complaint.subject == ComplaintSubject.CHIEF_CONSTABLE
-    assert complaint.channel == "online"
-    assert complaint.complainant.email == "sam@example.org"
-    assert [m.to for m in mail.outbox] == [["sam@example.org"]]
-    page = client.get(response["Location"])
-    assert complaint.reference in page.content.decode()
-    assert "no-store" in page["Cache-Control"]
-
-
-def test_complaint_form_offers_the_three_office_holders_and_the_trap(client):
-    response = client.get(COMPLAIN_URL)
-    html = response.content.decode()
-
-    assert "no-store" in response["Cache-Control"]
-    for value in ("pcc", "deputy", "chief_constable"):
-        assert f'value="{value}"' in html
-    assert "Complaints about other police officers or police staff go to the force" in html
-    assert 'name="website"' in html and 'tabindex="-1"' in html
-
-
-@pytest.mark.parametrize(
-    ("changes", "message"),
-    [
-        ({"subject": ""}, "Choose who your complaint is about"),
-        ({"subject": "chief_executive"}, "Choose who your complaint is about"),
-        ({"name": ""}, "Enter your full name"),
-        ({"email": "", "phone": ""}, "Enter an email address or a phone number"),
-        ({"email": "not-an-address"}, "Enter an email address in the correct format"),
-        ({"details": ""}, "Enter what happened"),
-    ],
-)
-def test_bad_complaint_is_refused_with_the_error_and_nothing_saved(client, changes, message):
-    response = client.post(COMPLAIN_URL, FORM | changes)
-
-    html = response.content.decode()
-    assert response.status_code == 400
-    assert message in html
-    assert "govuk-error-summary" in html
-    assert html.count("<title>Error: ") == 1
-    assert not Complaint.objects.exists()
-
-
-def test_a_robot_filling_the_trap_sees_success_but_nothing_is_saved(
-    client, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(COMPLAIN_URL, FORM | {"website": "http://spam.example"}, follow=True)
-
-    assert response.status_code == 200
-    assert "Complaint sent" in response.content.decode()
-    assert not Complaint.objects.exists()
-    assert mail.outbox == []
-
-
-def test_more_than_the_hourly_limit_from_one_address_is_refused(client, settings):
-    settings.PUBLIC_FORM_RATE_LIMIT = 2
-    for _ in range(2):
-        assert client.post(COMPLAIN_URL, FORM).status_code == 302
-
-    response = client.post(COMPLAIN_URL, FORM)
-
-    assert response.status_code == 429
-    assert "You have sent too many requests" in response.content.decode()
-    assert Complaint.objects.count() == 2
-    assert client.post(COMPLAIN_URL, FORM, REMOTE_ADDR="192.0.2.9").status_code == 302
-
-
-def test_sent_page_without_a_complaint_goes_back_to_the_form(client):
-    response = client.get("/complaints/complain/sent/")
-
-    assert response.status_code == 302 and response["Location"] == COMPLAIN_URL
 
 
 # The conflict rule on every page
@@ -408,7 +320,6 @@ def test_staff_form_records_a_complaint_received_by_letter(client_for, people):
         "received_on_1": "11",
         "received_on_2": "2026",
     }
-    del data["website"]
 
     bad = client.post(reverse("complaints:complaint_add"), data | {"channel": "online"})
     assert bad.status_code == 400 and not Complaint.objects.exists()

@@ -1,12 +1,10 @@
-"""Complaint review pages: the public's request form (bad input, robot trap, rate limit) and
-the office's pages (personal data only for the handler, forms refusing bad input, query counts,
-the dashboard panel, the demo data)."""
+"""Complaint review pages: the office's pages (personal data only for the handler, forms
+refusing bad input, query counts, the dashboard panel, the demo data)."""
 
 import datetime
 
 import pytest
 import time_machine
-from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 from guardian.shortcuts import assign_perm
@@ -19,6 +17,7 @@ from tests.opcc.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
+# What the office types in for a request received another way.
 FORM = {
     "name": "Sam Complainant",
     "email": "sam@example.org",
@@ -28,9 +27,7 @@ FORM = {
     "outcome_given_on_1": "10",
     "outcome_given_on_2": "2026",
     "grounds": "They did not speak to my witness.",
-    "website": "",
 }
-REQUEST_URL = "/complaints/review/"
 
 
 @pytest.fixture(autouse=True)
@@ -39,101 +36,6 @@ def in_november_2026():
     with time_machine.travel(datetime.datetime(2026, 11, 23, 10, 0), tick=False):
         yield
     cache.clear()
-
-
-def test_public_request_is_saved_acknowledged_and_confirmed_with_its_reference(
-    client, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(REQUEST_URL, FORM)
-
-    review = ComplaintReview.objects.get()
-    assert response.status_code == 302
-    assert "?" not in response["Location"]
-    assert review.complainant.email == "sam@example.org"
-    assert review.request_received_on == datetime.date(2026, 11, 23)
-    assert [m.to for m in mail.outbox] == [["sam@example.org"]]
-    page = client.get(response["Location"])
-    assert review.reference in page.content.decode()
-    assert "may refuse it unless there is a good reason" in page.content.decode()  # late
-    assert "no-store" in page["Cache-Control"]
-
-
-def test_in_time_request_is_confirmed_without_the_lateness_warning(client):
-    response = client.post(REQUEST_URL, FORM | {"outcome_given_on_1": "11"}, follow=True)
-
-    assert ComplaintReview.objects.get().is_in_time
-    assert "good reason" not in response.content.decode()
-
-
-def test_request_form_page_is_not_cached_and_has_the_hidden_trap(client):
-    response = client.get(REQUEST_URL)
-    html = response.content.decode()
-
-    assert "no-store" in response["Cache-Control"]
-    assert 'name="website"' in html and 'tabindex="-1"' in html
-
-
-@pytest.mark.parametrize(
-    ("changes", "field", "message"),
-    [
-        ({"name": ""}, "name", "Enter your full name"),
-        ({"email": "", "phone": ""}, "email", "Enter an email address or a phone number"),
-        ({"email": "not-an-address"}, "email", "Enter an email address in the correct format"),
-        ({"force_reference": ""}, "force_reference", "Enter the police&#x27;s reference"),
-        (
-            {"outcome_given_on_0": "", "outcome_given_on_1": "", "outcome_given_on_2": ""},
-            "outcome_given_on",
-            "Enter the date the outcome was given",
-        ),
-        (
-            {"outcome_given_on_0": "31", "outcome_given_on_1": "2"},
-            "outcome_given_on",
-            "The date the outcome was given must be a real date",
-        ),
-        (
-            {"outcome_given_on_2": "2027"},
-            "outcome_given_on",
-            "The date the outcome was given must be today or in the past",
-        ),
-        ({"grounds": ""}, "grounds", "Enter why you think the outcome was wrong"),
-    ],
-)
-def test_bad_request_is_refused_with_the_error_and_nothing_saved(client, changes, field, message):
-    response = client.post(REQUEST_URL, FORM | changes)
-
-    html = response.content.decode()
-    assert response.status_code == 400
-    assert message in html
-    assert "govuk-error-summary" in html
-    assert html.count("<title>Error: ") == 1
-    assert not ComplaintReview.objects.exists()
-
-
-def test_a_robot_filling_the_trap_sees_success_but_nothing_is_saved(
-    client, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(REQUEST_URL, FORM | {"website": "http://spam.example"}, follow=True)
-
-    assert response.status_code == 200
-    assert "Request sent" in response.content.decode()
-    assert not ComplaintReview.objects.exists()
-    assert mail.outbox == []
-
-
-def test_more_than_the_hourly_limit_from_one_address_is_refused(client, settings):
-    settings.PUBLIC_FORM_RATE_LIMIT = 2
-    for _ in range(2):
-        assert client.post(REQUEST_URL, FORM).status_code == 302
-
-    response = client.post(REQUEST_URL, FORM)
-
-    assert response.status_code == 429
-    assert "You have sent too many requests" in response.content.decode()
-    assert ComplaintReview.objects.count() == 2
-    other = client.post(REQUEST_URL, FORM, REMOTE_ADDR="192.0.2.9")
-    assert other.status_code == 302
 
 
 @pytest.fixture
@@ -356,7 +258,7 @@ def test_force_response_form_and_closing(client_for, people, assigned_review):
 
 
 def test_staff_record_a_request_received_by_letter(client_for):
-    data = {k: v for k, v in FORM.items() if k != "website"} | {
+    data = FORM | {
         "channel": "letter",
         "request_received_on_0": "20",
         "request_received_on_1": "10",
