@@ -163,13 +163,18 @@ def receive_complaint(
 
 
 def _acknowledge(complaint: Complaint) -> None:
+    _tell_complainant(complaint, "complaint_acknowledgement")
+
+
+def _tell_complainant(complaint: Complaint, template: str) -> None:
+    """E-mail the complainant about a step on their complaint (sent once the step commits)."""
     complainant = complaint.complainant
     if not complainant.email or complainant.anonymised_at:
         return  # made by phone or letter: the office replies the same way
     queue_message(
-        kind="complaint_acknowledgement",
+        kind=template,
         to=complainant.email,
-        template="complaint_acknowledgement",
+        template=template,
         context={
             "complaint": complaint,
             "name": complainant.name,
@@ -199,7 +204,9 @@ def decline_to_record(actor, complaint: Complaint, *, reason: str) -> Complaint:
         current = workflow.locked(complaint)
         workflow.move(current, ComplaintStatus.NOT_RECORDED, COMPLAINT_TRANSITIONS)
         current.not_recorded_reason = reason.strip()
-        return workflow.save_versioned(current, actor)
+        workflow.save_versioned(current, actor)
+        _tell_complainant(current, "complaint_not_recorded")
+        return current
 
 
 def refer_to_iopc(
@@ -231,7 +238,9 @@ def refer_to_iopc(
         current.serious_complaint = bool(serious)
         current.conduct_matter = bool(conduct_matter)
         current.iopc_referred_on = referred_on
-        return workflow.save_versioned(current, actor)
+        workflow.save_versioned(current, actor)
+        _tell_complainant(current, "complaint_referred_to_iopc")
+        return current
 
 
 def pass_to_panel(
@@ -252,7 +261,9 @@ def pass_to_panel(
     with transaction.atomic():
         current = workflow.locked(complaint)
         workflow.move(current, ComplaintStatus.INFORMAL_RESOLUTION, COMPLAINT_TRANSITIONS)
-        return workflow.save_versioned(current, actor)
+        workflow.save_versioned(current, actor)
+        _tell_complainant(current, "complaint_passed_to_panel")
+        return current
 
 
 def disapply(actor, complaint: Complaint, *, ground: str) -> Complaint:
@@ -308,4 +319,6 @@ def close_complaint(actor, complaint: Complaint, *, outcome: str) -> Complaint:
         workflow.move(current, ComplaintStatus.CLOSED, COMPLAINT_TRANSITIONS)
         current.outcome = outcome.strip()
         current.closed_on = timezone.localdate()
-        return workflow.save_versioned(current, actor)
+        workflow.save_versioned(current, actor)
+        _tell_complainant(current, "complaint_closed")
+        return current
