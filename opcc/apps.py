@@ -20,7 +20,8 @@ class OpccConfig(AppConfig):
         )
         from opcc.roles import ALL_ROLES, Role
         from opcc.seed import seed_people
-        from opcc.views.panels import documents_panel, outbox_panel
+        from opcc.seed_transparency import seed_transparency
+        from opcc.views.panels import documents_panel, outbox_panel, transparency_panel
 
         everyone = frozenset({*ALL_ROLES, ANONYMOUS})
         signed_in = frozenset(ALL_ROLES)
@@ -57,4 +58,15 @@ class OpccConfig(AppConfig):
             "record_history",
             DocumentKind("record_history", "pdf/record_history.html", history.pdf_context),
         )
+        dashboard_panels.register(
+            "transparency",
+            DashboardPanel(
+                "transparency",
+                "Transparency hub: overdue",
+                "opcc/panels/transparency.html",
+                transparency_panel,
+                85,
+            ),
+        )
         seeders.register("people", Seeder("people", seed_people, order=0))
+        seeders.register("transparency", Seeder("transparency", seed_transparency, order=5))

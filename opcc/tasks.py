@@ -34,3 +34,10 @@ def generate_document(document_id: int) -> None:
 @shared_task(name="opcc.tasks.sweep_documents")
 def sweep_documents() -> int:
     return documents.requeue_stuck_documents()
+
+
+@shared_task(name="opcc.tasks.remind_overdue_transparency")
+def remind_overdue_transparency() -> int:
+    from opcc.publications import remind_overdue_categories
+
+    return remind_overdue_categories()

@@ -174,13 +174,16 @@ CATEGORIES = (
 @dataclass(frozen=True)
 class HubRow:
     category: Category
-    url: str | None
+    url: str
     last_updated: date | None
     is_overdue: bool
+    # Documents the office published by hand for a category an app also publishes.
+    documents_url: str | None = None
+    documents_count: int = 0
 
     @property
     def is_published(self) -> bool:
-        return self.url is not None
+        return self.last_updated is not None
 
 
 def is_overdue(refresh: RefreshPeriod, last_updated: date | None, today: date) -> bool:
@@ -190,21 +193,48 @@ def is_overdue(refresh: RefreshPeriod, last_updated: date | None, today: date) -
     return last_updated + _PERIOD_LENGTH[refresh] < today
 
 
+def latest_publications() -> dict[str, tuple[date, int]]:
+    """Each category's latest hand-published entry and how many there are: one query."""
+    from django.db.models import Count, Max
+
+    from opcc.models import TransparencyPublication
+
+    rows = (
+        TransparencyPublication.objects.published()
+        .order_by()
+        .values("category")
+        .annotate(latest=Max("published_on"), count=Count("id"))
+    )
+    return {row["category"]: (row["latest"], row["count"]) for row in rows}
+
+
 def hub_rows(today: date | None = None) -> list[HubRow]:
+    """One row per category: the live page that publishes it (an app's, or else the page of
+    what the office published by hand), when it was last updated, and whether that is overdue."""
     today = today or timezone.localdate()
+    by_hand = latest_publications()
     rows = []
     for category in CATEGORIES:
         source = transparency_sources.get(category.key)
+        own_page = reverse("transparency_category", args=[category.key])
+        latest, count = by_hand.get(category.key, (None, 0))
         if source is None:
-            rows.append(HubRow(category, None, None, False))
-            continue
-        last_updated = source.last_updated()
+            url, last_updated = own_page, latest
+        else:
+            url = reverse(source.url_name)
+            last_updated = max(filter(None, (source.last_updated(), latest)), default=None)
         rows.append(
             HubRow(
                 category,
-                reverse(source.url_name),
+                url,
                 last_updated,
                 is_overdue(category.refresh, last_updated, today),
+                documents_url=own_page if source is not None and count else None,
+                documents_count=count if source is not None else 0,
             )
         )
     return rows
+
+
+def category(key: str) -> Category | None:
+    return next((category for category in CATEGORIES if category.key == key), None)

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
-from opcc.views import account, documents, history, outbox, pages, people
+from opcc.views import account, documents, history, outbox, pages, people, transparency
 
 # The admin is for technical administrators and, like the rest, needs a verified second factor.
 admin.site.__class__ = OTPAdminSite
@@ -51,6 +51,27 @@ urlpatterns = [
     path("", pages.HomeView.as_view(), name="home"),
     path("my-work/", pages.DashboardView.as_view(), name="dashboard"),
     path("transparency/", pages.TransparencyHubView.as_view(), name="transparency"),
+    path("transparency/publish/", transparency.ManageView.as_view(), name="transparency_manage"),
+    path(
+        "transparency/publish/new/",
+        transparency.PublishView.as_view(),
+        name="transparency_publish",
+    ),
+    path(
+        "transparency/publish/<uuid:code>/withdraw/",
+        transparency.WithdrawView.as_view(),
+        name="transparency_withdraw",
+    ),
+    path(
+        "transparency/documents/<uuid:code>/",
+        transparency.DocumentView.as_view(),
+        name="transparency_document",
+    ),
+    path(
+        "transparency/<slug:category>/",
+        transparency.CategoryView.as_view(),
+        name="transparency_category",
+    ),
     path("accessibility/", pages.AccessibilityView.as_view(), name="accessibility"),
     path("privacy/", pages.PrivacyView.as_view(), name="privacy"),
     path("account/", include(account_patterns)),

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
 from governance.services.protocol import DEFAULT_TITLE
-from governance.uploads import ACCEPTED_KINDS
 from opcc.forms import GovukForm
+from opcc.uploads import ACCEPTED_KINDS
 
 
 class GovukDateField(DateInputField):

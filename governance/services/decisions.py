@@ -20,11 +20,11 @@ from governance.models import (
     SupportingDocument,
 )
 from governance.models.decisions import DECISION_TRANSITIONS, SUBSTANTIVE_FIELDS
-from governance.uploads import check_document, stored_name
 from opcc import workflow
 from opcc.documents import request_document
 from opcc.models import SecurityMarking, User
 from opcc.outbox import queue_message
+from opcc.uploads import check_document, stored_name
 
 ADVICE_PERMISSION = {
     AdviceKind.LEGAL: "governance.give_legal_advice",

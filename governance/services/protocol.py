@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from governance.models import ProtocolDeclaration, ProtocolVersion
-from governance.uploads import check_document, stored_name
 from opcc import access
+from opcc.uploads import check_document, stored_name
 
 DEFAULT_TITLE = "Commissioner and Officer Protocol"
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024

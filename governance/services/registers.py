@@ -18,9 +18,9 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from governance.models import Contract, GiftOffer, InterestEntry
-from governance.uploads import check_document, stored_name
 from opcc.access import refuse
 from opcc.roles import OFFICE_ROLES
+from opcc.uploads import check_document, stored_name
 
 # The register of interests covers the PCC, the Deputy and the office's senior staff; gifts
 # and hospitality are recorded for anyone in the office.

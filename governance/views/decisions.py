@@ -294,7 +294,7 @@ class SupportingDocumentView(RoleRequiredMixin, View):
 
 
 def serve_document(document: SupportingDocument) -> FileResponse:
-    from governance.uploads import extension_for
+    from opcc.uploads import extension_for
 
     response = FileResponse(
         document.file.open("rb"),

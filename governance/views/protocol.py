@@ -13,10 +13,10 @@ from governance import protocol_status
 from governance.forms.protocol import ProtocolVersionForm, SignDeclarationForm
 from governance.models import ProtocolVersion
 from governance.services.protocol import SIGN_PROTOCOL, add_protocol_version, sign_protocol
-from governance.uploads import content_type_for
 from opcc import access
 from opcc.access import PermissionRequiredMixin
 from opcc.pagination import paginate
+from opcc.uploads import content_type_for
 from opcc.views.forms import BadRequestOnInvalidForm
 
 VIEW_VERSIONS = "governance.view_protocolversion"

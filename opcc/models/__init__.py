@@ -1,5 +1,6 @@
 from opcc.models.documents import DocumentStatus, GeneratedDocument, SecurityMarking
 from opcc.models.outbox import MessageAttachment, MessageStatus, OutboundMessage
+from opcc.models.transparency import TransparencyPublication, TransparencyReminder
 from opcc.models.users import User
 
 __all__ = [
@@ -9,5 +10,7 @@ __all__ = [
     "MessageStatus",
     "OutboundMessage",
     "SecurityMarking",
+    "TransparencyPublication",
+    "TransparencyReminder",
     "User",
 ]

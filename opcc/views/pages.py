@@ -27,11 +27,14 @@ class TransparencyHubView(TemplateView):
     template_name = "opcc/transparency.html"
 
     def get_context_data(self, **kwargs):
+        from opcc.publications import may_publish
+
         rows = hub_rows()
         return {
             **super().get_context_data(**kwargs),
             "rows": rows,
             "published_count": sum(row.is_published for row in rows),
+            "may_publish": may_publish(self.request.user),
         }
 
 

@@ -14,3 +14,13 @@ def outbox_panel(user):
     pending = OutboundMessage.objects.filter(status=MessageStatus.PENDING).count()
     failed = OutboundMessage.objects.filter(status=MessageStatus.FAILED).count()
     return {"pending": pending, "failed": failed}
+
+
+def transparency_panel(user):
+    """Categories of the transparency hub overdue for an update, for those who publish."""
+    from opcc.publications import may_publish, overdue_rows
+
+    if not may_publish(user):
+        return None
+    rows = overdue_rows()
+    return {"rows": rows} if rows else None

@@ -22,9 +22,9 @@ from governance.models import (
     ProcurementRoute,
 )
 from governance.services.registers import GIFT_RECIPIENT_ROLES, REGISTERED_ROLES, version_of
-from governance.uploads import ACCEPTED_KINDS, DOCUMENT_TYPES, check_document, readable_size
 from opcc.forms import GovukForm
 from opcc.models import User
+from opcc.uploads import ACCEPTED_KINDS, DOCUMENT_TYPES, check_document, readable_size
 
 
 class RegisterEntryForm(GovukForm, forms.ModelForm):
@@ -249,7 +249,7 @@ class ContractForm(RegisterEntryForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # What governance.uploads.check_document accepts, within the portal's size limit.
+        # What opcc.uploads.check_document accepts, within the portal's size limit.
         kinds = f"{ACCEPTED_KINDS}, smaller than {readable_size(settings.UPLOAD_MAX_BYTES)}"
         document = self.fields["document"]
         document.help_text = capfirst(kinds)

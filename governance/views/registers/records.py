@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.utils.text import slugify
 
 from governance.models import CONTRACT_DETAIL_THRESHOLD, Contract, GiftOffer, InterestEntry
-from governance.uploads import content_type_for
+from opcc.uploads import content_type_for
 
 TEMPLATES = "governance/registers"
 
