@@ -21,12 +21,17 @@ class OpccConfig(AppConfig):
         from opcc.roles import ALL_ROLES, Role
         from opcc.seed import seed_people
         from opcc.seed_transparency import seed_transparency
+        from opcc.views.panel_area import panel_area_panel
         from opcc.views.panels import documents_panel, outbox_panel, transparency_panel
 
         everyone = frozenset({*ALL_ROLES, ANONYMOUS})
         signed_in = frozenset(ALL_ROLES)
         navigation.register("home", NavigationItem("Home", "home", frozenset({ANONYMOUS}), 0))
         navigation.register("dashboard", NavigationItem("My work", "dashboard", signed_in, 1))
+        navigation.register(
+            "panel_area",
+            NavigationItem("Sent to you", "panel_area", frozenset({Role.PANEL}), 80),
+        )
         navigation.register(
             "transparency", NavigationItem("Transparency", "transparency", everyone, 90)
         )
@@ -57,6 +62,12 @@ class OpccConfig(AppConfig):
         document_kinds.register(
             "record_history",
             DocumentKind("record_history", "pdf/record_history.html", history.pdf_context),
+        )
+        dashboard_panels.register(
+            "panel_area",
+            DashboardPanel(
+                "panel_area", "Sent to you", "opcc/panels/panel_area.html", panel_area_panel, 5
+            ),
         )
         dashboard_panels.register(
             "transparency",

@@ -77,6 +77,7 @@ CORE_ROWS = {
         kwargs=lambda objects: {"code": objects["failed_message"].code},
     ),
     "people": Row(only([Role.CHIEF_EXECUTIVE])),
+    "panel_area": Row(only([Role.PANEL])),
     "governance:landing": Row(only([*OFFICE, Role.PANEL])),
     "complaints:landing": Row(only(OFFICE)),
     "scrutiny:landing": Row(only([*OFFICE, Role.PANEL])),

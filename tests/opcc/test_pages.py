@@ -55,7 +55,7 @@ NAVIGATION = {
         "Transparency",
         "Notifications",
     ],
-    Role.PANEL: ["My work", "Governance", "Scrutiny", "Transparency"],
+    Role.PANEL: ["My work", "Governance", "Scrutiny", "Sent to you", "Transparency"],
     Role.VISITOR: ["My work", "Custody visiting", "Transparency"],
 }
 
