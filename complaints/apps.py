@@ -12,6 +12,7 @@ class ComplaintsConfig(AppConfig):
             wiring_panels,
             wiring_personal_data,
             wiring_reviews,
+            wiring_search,
         )
         from complaints.views.landing import LANDING_ROLES
         from opcc.registry import NavigationItem, navigation
@@ -25,5 +26,6 @@ class ComplaintsConfig(AppConfig):
             wiring_complaints,
             wiring_concerns,
             wiring_personal_data,
+            wiring_search,
         ):
             wiring.register()

@@ -6,12 +6,24 @@ class GovernanceConfig(AppConfig):
     verbose_name = "Governance"
 
     def ready(self):
-        from governance import wiring_decisions, wiring_protocol, wiring_registers, wiring_reports
+        from governance import (
+            wiring_decisions,
+            wiring_protocol,
+            wiring_registers,
+            wiring_reports,
+            wiring_search,
+        )
         from governance.views.landing import LANDING_ROLES
         from opcc.registry import NavigationItem, navigation
 
         navigation.register(
             "governance", NavigationItem("Governance", "governance:landing", LANDING_ROLES, 10)
         )
-        for wiring in (wiring_decisions, wiring_reports, wiring_registers, wiring_protocol):
+        for wiring in (
+            wiring_decisions,
+            wiring_reports,
+            wiring_registers,
+            wiring_protocol,
+            wiring_search,
+        ):
             wiring.register()

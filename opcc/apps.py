@@ -8,14 +8,17 @@ class OpccConfig(AppConfig):
     def ready(self):
         from opcc import history, signals  # noqa: F401 - signal receivers for the security log
         from opcc.access import ANONYMOUS
+        from opcc.publications import search_publications
         from opcc.registry import (
             DashboardPanel,
             DocumentKind,
             NavigationItem,
+            SearchSource,
             Seeder,
             dashboard_panels,
             document_kinds,
             navigation,
+            search_sources,
             seeders,
         )
         from opcc.roles import ALL_ROLES, Role
@@ -35,6 +38,7 @@ class OpccConfig(AppConfig):
         navigation.register(
             "transparency", NavigationItem("Transparency", "transparency", everyone, 90)
         )
+        navigation.register("search", NavigationItem("Search", "search", everyone, 92))
         navigation.register(
             "outbox",
             NavigationItem(
@@ -78,6 +82,10 @@ class OpccConfig(AppConfig):
                 transparency_panel,
                 85,
             ),
+        )
+        search_sources.register(
+            "publications",
+            SearchSource("publications", "Published documents", search_publications, 50),
         )
         seeders.register("people", Seeder("people", seed_people, order=0))
         seeders.register("transparency", Seeder("transparency", seed_transparency, order=5))

@@ -100,3 +100,21 @@ def remind_overdue_categories(today=None) -> int:
 
 def may_publish(user) -> bool:
     return access.is_office(user) and user.has_perm(PUBLISH)
+
+
+def search_publications(user, query, date_from, date_to):
+    """The hub's hand-published documents, for the portal's search."""
+    from opcc.search import Hit, matching
+
+    found = matching(
+        TransparencyPublication.objects.published(),
+        query,
+        fields=["title", "summary"],
+        date_field="published_on",
+        date_from=date_from,
+        date_to=date_to,
+    )
+    return [
+        Hit("Published document", e.title, e.get_absolute_url(), e.published_on, e.summary, e.rank)
+        for e in found[:50]
+    ]

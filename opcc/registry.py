@@ -53,9 +53,13 @@ class ReportSection:
 
 @dataclass(frozen=True)
 class SearchSource:
+    """One kind of record search finds: ``search(user, query, date_from, date_to)`` returns
+    opcc.search.Hit rows among the records ``user`` may see (the best matches first)."""
+
     key: str
     label: str
-    search: Callable[[Any, str], Any]
+    search: Callable[[Any, str, date | None, date | None], list]
+    order: int = 100
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
-from opcc.views import account, documents, history, outbox, pages, panel_area, people, transparency
+from opcc.views import (
+    account,
+    documents,
+    history,
+    outbox,
+    pages,
+    panel_area,
+    people,
+    search,
+    transparency,
+)
 
 # The admin is for technical administrators and, like the rest, needs a verified second factor.
 admin.site.__class__ = OTPAdminSite
@@ -103,6 +113,7 @@ urlpatterns = [
     path("notifications/<uuid:code>/retry/", outbox.OutboxRetryView.as_view(), name="outbox_retry"),
     path("people/", people.PeopleView.as_view(), name="people"),
     path("panel/", panel_area.PanelAreaView.as_view(), name="panel_area"),
+    path("search/", search.SearchView.as_view(), name="search"),
     path("governance/", include("governance.urls")),
     path("", include("governance.public_urls")),
     path("", include("complaints.public_urls")),

@@ -1,0 +1,128 @@
+"""One search box across everything a person may see.
+
+Each app registers a ``SearchSource`` (opcc.registry.search_sources) that searches its own
+records through a queryset already narrowed to the searcher (``visible_to``), so the public
+finds what is published, the office also what is not, and nobody what they may not see (the
+conflict rule included). On PostgreSQL the match is full-text search with ranking; on SQLite,
+every word of the query must appear in one of the fields, newest first.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db import connection
+from django.db.models import F, FloatField, Q, Value
+from django.utils import timezone
+
+from opcc.registry import search_sources
+
+PER_SOURCE = 50  # the best matches of each kind; a search is for finding, not for listing
+MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    title: str
+    url: str
+    date: date | None
+    summary: str = ""
+    rank: float = 0.0
+
+
+def words(query: str) -> list[str]:
+    return query.split()[:MAX_WORDS]
+
+
+def matching(
+    queryset,
+    query: str,
+    *,
+    fields: list[str],
+    date_field: str,
+    date_from,
+    date_to,
+    identifiers: tuple[str, ...] = (),
+):
+    """``queryset`` narrowed to the records matching ``query`` in ``fields`` and dated in the
+    range, best first, with a ``rank`` on each. ``identifiers`` (references like C-2026-0042)
+    also match on any part of them, which a full-text index would split into words."""
+    if date_from:
+        queryset = queryset.filter(
+            **{f"{date_field}__gte": _start(queryset, date_field, date_from)}
+        )
+    if date_to:
+        queryset = queryset.filter(**{f"{date_field}__lte": _end(queryset, date_field, date_to)})
+    if connection.vendor == "postgresql" and fields:
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector(*fields, config="english")
+        search_query = SearchQuery(query, search_type="websearch", config="english")
+        return (
+            queryset.annotate(search_document=vector)
+            .filter(Q(search_document=search_query) | _containing(query, identifiers))
+            .annotate(rank=SearchRank(vector, search_query))
+            .order_by("-rank", F(date_field).desc(nulls_last=True))
+        )
+    for word in words(query):
+        queryset = queryset.filter(_any_contains(word, [*fields, *identifiers]))
+    return queryset.annotate(rank=Value(0.0, output_field=FloatField())).order_by(
+        F(date_field).desc(nulls_last=True)
+    )
+
+
+def _any_contains(word: str, fields) -> Q:
+    found = Q()
+    for field in fields:
+        found |= Q(**{f"{field}__icontains": word})
+    return found
+
+
+def _containing(query: str, identifiers) -> Q:
+    """Every word of the query inside one of the identifiers (nothing if there are none)."""
+    if not identifiers:
+        return Q(pk__in=[])
+    found = Q()
+    for word in words(query):
+        found &= _any_contains(word, identifiers)
+    return found
+
+
+def _is_datetime(queryset, field_path: str) -> bool:
+    model = queryset.model
+    *relations, name = field_path.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    return model._meta.get_field(name).get_internal_type() == "DateTimeField"
+
+
+def _start(queryset, field, day):
+    if _is_datetime(queryset, field):
+        return timezone.make_aware(datetime.combine(day, time.min))
+    return day
+
+
+def _end(queryset, field, day):
+    if _is_datetime(queryset, field):
+        return timezone.make_aware(datetime.combine(day, time.max))
+    return day
+
+
+def day_of(value) -> date | None:
+    if isinstance(value, datetime):
+        return timezone.localdate(value)
+    return value
+
+
+def sources():
+    return sorted(search_sources.all(), key=lambda source: (source.order, source.label))
+
+
+def search(user, query: str, *, kinds=(), date_from=None, date_to=None) -> list[Hit]:
+    """The hits for ``query`` of the chosen kinds (all if none), best first, then newest."""
+    hits = []
+    for source in sources():
+        if kinds and source.key not in kinds:
+            continue
+        hits.extend(source.search(user, query, date_from, date_to)[:PER_SOURCE])
+    return sorted(hits, key=lambda hit: (-hit.rank, -(hit.date or date.min).toordinal()))
