@@ -8,6 +8,7 @@ class GovernanceConfig(AppConfig):
     def ready(self):
         from governance import (
             wiring_decisions,
+            wiring_open_data,
             wiring_protocol,
             wiring_registers,
             wiring_reports,
@@ -25,5 +26,6 @@ class GovernanceConfig(AppConfig):
             wiring_registers,
             wiring_protocol,
             wiring_search,
+            wiring_open_data,
         ):
             wiring.register()

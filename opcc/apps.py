@@ -11,11 +11,13 @@ class OpccConfig(AppConfig):
         from opcc.publications import search_publications
         from opcc.registry import (
             DashboardPanel,
+            Dataset,
             DocumentKind,
             NavigationItem,
             SearchSource,
             Seeder,
             dashboard_panels,
+            datasets,
             document_kinds,
             navigation,
             search_sources,
@@ -24,6 +26,7 @@ class OpccConfig(AppConfig):
         from opcc.roles import ALL_ROLES, Role
         from opcc.seed import seed_people
         from opcc.seed_transparency import seed_transparency
+        from opcc.views.open_data import PUBLICATION_FIELDS
         from opcc.views.panel_area import panel_area_panel
         from opcc.views.panels import documents_panel, outbox_panel, transparency_panel
 
@@ -39,6 +42,9 @@ class OpccConfig(AppConfig):
             "transparency", NavigationItem("Transparency", "transparency", everyone, 90)
         )
         navigation.register("search", NavigationItem("Search", "search", everyone, 92))
+        navigation.register(
+            "open_data", NavigationItem("Open data", "open_data", frozenset({ANONYMOUS}), 93)
+        )
         navigation.register(
             "outbox",
             NavigationItem(
@@ -86,6 +92,20 @@ class OpccConfig(AppConfig):
         search_sources.register(
             "publications",
             SearchSource("publications", "Published documents", search_publications, 50),
+        )
+        datasets.register(
+            "publications",
+            Dataset(
+                "publications",
+                "Published documents",
+                "Documents the office publishes for the transparency hub (budget, spending, "
+                "staff, policies and the rest), newest first.",
+                "transparency",
+                "transparency_documents_csv",
+                "transparency_documents_json",
+                PUBLICATION_FIELDS,
+                90,
+            ),
         )
         seeders.register("people", Seeder("people", seed_people, order=0))
         seeders.register("transparency", Seeder("transparency", seed_transparency, order=5))

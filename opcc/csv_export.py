@@ -1,4 +1,4 @@
-"""CSV exports of public registers: one small helper, shared by every register that publishes one.
+"""CSV and JSON exports of public lists: small helpers, shared by every list that publishes one.
 
 A cell is written as text; one that a spreadsheet would read as a formula (it starts with
 = + - @, a tab or a carriage return) is prefixed with a single quote, so opening a download
@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -42,3 +42,20 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     for row in rows:
         writer.writerow([cell(value) for value in row])
     return response
+
+
+OPEN_GOVERNMENT_LICENCE = "Open Government Licence v3.0"
+
+
+def json_response(header: Sequence[str], rows: Iterable[Sequence], **about) -> JsonResponse:
+    """The same rows as JSON: the licence, the field names, anything ``about`` the selection
+    (its filters), and one object per row keyed by the field names (dates in ISO 8601)."""
+    return JsonResponse(
+        {
+            "licence": OPEN_GOVERNMENT_LICENCE,
+            "fields": list(header),
+            **about,
+            "rows": [dict(zip(header, row, strict=True)) for row in rows],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -75,6 +75,21 @@ class DocumentKind:
 
 
 @dataclass(frozen=True)
+class Dataset:
+    """A public list offered as open data: its page, its CSV and JSON exports (URL names), and
+    each field with what it means, as the open data page documents them."""
+
+    key: str
+    title: str
+    description: str
+    page: str
+    csv: str
+    json: str
+    fields: tuple[tuple[str, str], ...]
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class Seeder:
     """Demo data: `seed(scale, log)` must be idempotent; scale is 0 for the ordinary demo."""
 
@@ -108,5 +123,6 @@ dashboard_panels = Registry()
 transparency_sources = Registry()
 report_sections = Registry()
 search_sources = Registry()
+datasets = Registry()
 document_kinds = Registry()
 seeders = Registry()

@@ -7,6 +7,7 @@ from opcc.views import (
     account,
     documents,
     history,
+    open_data,
     outbox,
     pages,
     panel_area,
@@ -62,6 +63,17 @@ urlpatterns = [
     path("my-work/", pages.DashboardView.as_view(), name="dashboard"),
     path("transparency/", pages.TransparencyHubView.as_view(), name="transparency"),
     path("transparency/publish/", transparency.ManageView.as_view(), name="transparency_manage"),
+    path("transparency/feed/", open_data.PublicationsFeed(), name="transparency_feed"),
+    path(
+        "transparency/documents.csv",
+        open_data.PublicationsCsvView.as_view(),
+        name="transparency_documents_csv",
+    ),
+    path(
+        "transparency/documents.json",
+        open_data.PublicationsJsonView.as_view(),
+        name="transparency_documents_json",
+    ),
     path(
         "transparency/publish/new/",
         transparency.PublishView.as_view(),
@@ -114,6 +126,7 @@ urlpatterns = [
     path("people/", people.PeopleView.as_view(), name="people"),
     path("panel/", panel_area.PanelAreaView.as_view(), name="panel_area"),
     path("search/", search.SearchView.as_view(), name="search"),
+    path("open-data/", open_data.OpenDataView.as_view(), name="open_data"),
     path("governance/", include("governance.urls")),
     path("", include("governance.public_urls")),
     path("", include("complaints.public_urls")),

@@ -79,6 +79,7 @@ CORE_ROWS = {
     "people": Row(only([Role.CHIEF_EXECUTIVE])),
     "panel_area": Row(only([Role.PANEL])),
     "search": Row(expect(200)),
+    "open_data": Row(expect(200)),
     "governance:landing": Row(only([*OFFICE, Role.PANEL])),
     "complaints:landing": Row(only(OFFICE)),
     "scrutiny:landing": Row(only([*OFFICE, Role.PANEL])),

@@ -50,7 +50,8 @@ urlpatterns = [
     ),
 ]
 
-# Public pages, at the site root. Each list has a CSV export at the same path with ".csv",
+# Public pages, at the site root. Each list has CSV and JSON exports at the same path with ".csv"
+# and ".json",
 # taking the same filters as the page.
 public_urlpatterns = [
     path("registers/interests/", public.PublicInterestsView.as_view(), name="registers_interests"),
@@ -58,6 +59,11 @@ public_urlpatterns = [
         "registers/interests.csv",
         public.PublicInterestsView.as_view(export="csv"),
         name="registers_interests_csv",
+    ),
+    path(
+        "registers/interests.json",
+        public.PublicInterestsView.as_view(export="json"),
+        name="registers_interests_json",
     ),
     path(
         "registers/gifts-and-hospitality/",
@@ -69,11 +75,21 @@ public_urlpatterns = [
         public.PublicGiftOffersView.as_view(export="csv"),
         name="registers_gifts_csv",
     ),
+    path(
+        "registers/gifts-and-hospitality.json",
+        public.PublicGiftOffersView.as_view(export="json"),
+        name="registers_gifts_json",
+    ),
     path("registers/contracts/", public.PublicContractsView.as_view(), name="registers_contracts"),
     path(
         "registers/contracts.csv",
         public.PublicContractsView.as_view(export="csv"),
         name="registers_contracts_csv",
+    ),
+    path(
+        "registers/contracts.json",
+        public.PublicContractsView.as_view(export="json"),
+        name="registers_contracts_json",
     ),
     path(
         "registers/contracts/other/",
@@ -84,6 +100,11 @@ public_urlpatterns = [
         "registers/contracts/other.csv",
         public.PublicOtherContractsView.as_view(export="csv"),
         name="registers_other_contracts_csv",
+    ),
+    path(
+        "registers/contracts/other.json",
+        public.PublicOtherContractsView.as_view(export="json"),
+        name="registers_other_contracts_json",
     ),
     path(
         "registers/contracts/<uuid:code>/document/",

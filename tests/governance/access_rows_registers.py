@@ -43,12 +43,16 @@ ROWS = {
     # The public pages and their exports: everyone.
     "registers_interests": Row(expect(200)),
     "registers_interests_csv": Row(expect(200)),
+    "registers_interests_json": Row(expect(200)),
     "registers_gifts": Row(expect(200)),
     "registers_gifts_csv": Row(expect(200)),
+    "registers_gifts_json": Row(expect(200)),
     "registers_contracts": Row(expect(200)),
     "registers_contracts_csv": Row(expect(200)),
+    "registers_contracts_json": Row(expect(200)),
     "registers_other_contracts": Row(expect(200)),
     "registers_other_contracts_csv": Row(expect(200)),
+    "registers_other_contracts_json": Row(expect(200)),
     "registers_contract_document": Row(expect(200), kwargs=_contract),
 }
 

@@ -18,6 +18,9 @@ def _entry(objects):
 ROWS = {
     "transparency_category": Row(expect(200), kwargs=lambda objects: {"category": "spending"}),
     "transparency_document": Row(expect(200), kwargs=_entry),
+    "transparency_feed": Row(expect(200)),
+    "transparency_documents_csv": Row(expect(200)),
+    "transparency_documents_json": Row(expect(200)),
     "transparency_manage": Row(only(PUBLISHERS)),
     "transparency_publish": Row(only(PUBLISHERS)),
     # Sent with no reason: the publisher is told what is missing (400).

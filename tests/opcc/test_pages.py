@@ -11,7 +11,7 @@ from opcc.transparency import CATEGORIES, RefreshPeriod, is_overdue
 pytestmark = pytest.mark.django_db
 
 NAVIGATION = {
-    "anonymous": ["Home", "Transparency", "Sign in"],
+    "anonymous": ["Home", "Transparency", "Search", "Open data", "Sign in"],
     Role.PCC: [
         "My work",
         "Governance",
@@ -19,6 +19,7 @@ NAVIGATION = {
         "Scrutiny",
         "Custody visiting",
         "Transparency",
+        "Search",
     ],
     Role.DEPUTY: [
         "My work",
@@ -27,6 +28,7 @@ NAVIGATION = {
         "Scrutiny",
         "Custody visiting",
         "Transparency",
+        "Search",
     ],
     Role.CHIEF_EXECUTIVE: [
         "My work",
@@ -35,6 +37,7 @@ NAVIGATION = {
         "Scrutiny",
         "Custody visiting",
         "Transparency",
+        "Search",
         "Notifications",
         "People",
     ],
@@ -45,6 +48,7 @@ NAVIGATION = {
         "Scrutiny",
         "Custody visiting",
         "Transparency",
+        "Search",
     ],
     Role.STAFF: [
         "My work",
@@ -53,10 +57,11 @@ NAVIGATION = {
         "Scrutiny",
         "Custody visiting",
         "Transparency",
+        "Search",
         "Notifications",
     ],
-    Role.PANEL: ["My work", "Governance", "Scrutiny", "Sent to you", "Transparency"],
-    Role.VISITOR: ["My work", "Custody visiting", "Transparency"],
+    Role.PANEL: ["My work", "Governance", "Scrutiny", "Sent to you", "Transparency", "Search"],
+    Role.VISITOR: ["My work", "Custody visiting", "Transparency", "Search"],
 }
 
 

@@ -21,12 +21,13 @@ from governance.views.registers.records import (
     interests,
     other_contracts,
 )
-from opcc.csv_export import csv_response
+from opcc.csv_export import csv_response, json_response
 from opcc.pagination import paginate
 
 
 class PublicRegisterView(TemplateView):
-    """A public register page; with ``export="csv"`` the same rows (all pages) as a CSV file."""
+    """A public register page; with ``export="csv"`` or ``"json"`` the same rows (all pages) as
+    a file."""
 
     export = ""
     filterset_class = None
@@ -49,6 +50,12 @@ class PublicRegisterView(TemplateView):
         if self.export == "csv":
             return csv_response(
                 self.csv_filename, self.csv_header, (self.csv_row(r) for r in records.iterator())
+            )
+        if self.export == "json":
+            return json_response(
+                self.csv_header,
+                (self.csv_row(r) for r in records.iterator()),
+                filters=context.get("query", ""),
             )
         context = {
             **self.get_context_data(**kwargs),
