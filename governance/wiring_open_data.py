@@ -1,7 +1,7 @@
 """The governance datasets on the open data page (opcc.registry.datasets): the decisions
 register and the registers of interests, gifts and hospitality, and contracts."""
 
-from opcc.registry import Dataset, datasets
+from opcc.registry import AlertItem, AlertSource, Dataset, alert_sources, datasets
 
 DECISION_FIELDS = (
     ("reference", "The decision's reference, year/number, e.g. 2026/017"),
@@ -46,7 +46,22 @@ CONTRACT_FIELDS = (
 )
 
 
+def decisions_published_since(moment):
+    """For e-mail alerts: decisions published after ``moment``, oldest first."""
+    from governance.models import Decision
+
+    decisions = Decision.objects.published().filter(published_at__gt=moment)
+    return [
+        AlertItem(f"decision:{d.reference}", f"Decision {d.reference}: {d.title}",
+                  d.get_public_url(), d.published_at)
+        for d in decisions.order_by("published_at", "id")[:200]
+    ]  # fmt: skip
+
+
 def register() -> None:
+    alert_sources.register(
+        "decisions", AlertSource("decisions", "Decisions", decisions_published_since, 10)
+    )
     datasets.register(
         "decisions",
         Dataset(

@@ -8,14 +8,16 @@ class OpccConfig(AppConfig):
     def ready(self):
         from opcc import history, signals  # noqa: F401 - signal receivers for the security log
         from opcc.access import ANONYMOUS
-        from opcc.publications import search_publications
+        from opcc.publications import published_since, search_publications
         from opcc.registry import (
+            AlertSource,
             DashboardPanel,
             Dataset,
             DocumentKind,
             NavigationItem,
             SearchSource,
             Seeder,
+            alert_sources,
             dashboard_panels,
             datasets,
             document_kinds,
@@ -106,6 +108,10 @@ class OpccConfig(AppConfig):
                 PUBLICATION_FIELDS,
                 90,
             ),
+        )
+        alert_sources.register(
+            "publications",
+            AlertSource("publications", "Published documents", published_since, 90),
         )
         seeders.register("people", Seeder("people", seed_people, order=0))
         seeders.register("transparency", Seeder("transparency", seed_transparency, order=5))

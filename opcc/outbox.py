@@ -43,6 +43,7 @@ def queue_message(
     about=None,
     attachments: tuple = (),
     documents: tuple = (),
+    unsubscribe_url: str = "",
 ) -> OutboundMessage:
     """Write one e-mail to the outbox; it is delivered after the surrounding transaction commits.
 
@@ -62,6 +63,7 @@ def queue_message(
             subject=subject[:250],
             body_text=render_to_string(f"emails/{template}/body.txt", context),
             body_html=render_to_string(f"emails/{template}/body.html", context),
+            unsubscribe_url=unsubscribe_url,
         )
         message.full_clean(exclude=["content_type", "object_id", "recipient"])
         message.save()
@@ -83,6 +85,9 @@ def _email_for(message: OutboundMessage) -> EmailMultiAlternatives:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.to],
     )
+    if message.unsubscribe_url:
+        email.extra_headers["List-Unsubscribe"] = f"<{message.unsubscribe_url}>"
+        email.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
     for attachment in message.attachments.select_related("document"):

@@ -102,6 +102,18 @@ def may_publish(user) -> bool:
     return access.is_office(user) and user.has_perm(PUBLISH)
 
 
+def published_since(moment):
+    """For e-mail alerts: documents put on the hub after ``moment``, oldest first."""
+    from opcc.registry import AlertItem
+
+    entries = TransparencyPublication.objects.published().filter(created_at__gt=moment)
+    return [
+        AlertItem(f"publication:{e.code}", f"{e.get_category_display()}: {e.title}",
+                  e.get_absolute_url(), e.created_at)
+        for e in entries.order_by("created_at", "id")[:200]
+    ]  # fmt: skip
+
+
 def search_publications(user, query, date_from, date_to):
     """The hub's hand-published documents, for the portal's search."""
     from opcc.search import Hit, matching

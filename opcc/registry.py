@@ -90,6 +90,25 @@ class Dataset:
 
 
 @dataclass(frozen=True)
+class AlertItem:
+    key: str  # unique across the portal, e.g. "decision:2026/017"
+    title: str
+    url: str  # the public page, as a path
+    published_at: Any
+
+
+@dataclass(frozen=True)
+class AlertSource:
+    """A kind of publication the public may subscribe to: ``published_since(moment)`` returns
+    the AlertItems published after ``moment``, oldest first."""
+
+    key: str
+    label: str
+    published_since: Callable[[Any], list]
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class Seeder:
     """Demo data: `seed(scale, log)` must be idempotent; scale is 0 for the ordinary demo."""
 
@@ -124,5 +143,6 @@ transparency_sources = Registry()
 report_sections = Registry()
 search_sources = Registry()
 datasets = Registry()
+alert_sources = Registry()
 document_kinds = Registry()
 seeders = Registry()

@@ -295,6 +295,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "complaints.tasks.anonymise_due_cases",
         "schedule": crontab(hour=2, minute=15),
     },
+    "send-alerts": {"task": "opcc.tasks.send_alerts", "schedule": 15 * 60.0},
     "remind-overdue-transparency": {
         "task": "opcc.tasks.remind_overdue_transparency",
         "schedule": crontab(hour=7, minute=45),

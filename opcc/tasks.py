@@ -41,3 +41,10 @@ def remind_overdue_transparency() -> int:
     from opcc.publications import remind_overdue_categories
 
     return remind_overdue_categories()
+
+
+@shared_task(name="opcc.tasks.send_alerts")
+def send_alerts() -> int:
+    from opcc.alerts import send_alerts as send
+
+    return send()

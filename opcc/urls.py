@@ -5,6 +5,7 @@ from django_otp.admin import OTPAdminSite
 
 from opcc.views import (
     account,
+    alerts,
     documents,
     history,
     open_data,
@@ -127,6 +128,10 @@ urlpatterns = [
     path("panel/", panel_area.PanelAreaView.as_view(), name="panel_area"),
     path("search/", search.SearchView.as_view(), name="search"),
     path("open-data/", open_data.OpenDataView.as_view(), name="open_data"),
+    path("alerts/", alerts.SubscribeView.as_view(), name="alerts_subscribe"),
+    path("alerts/check-your-email/", alerts.CheckEmailView.as_view(), name="alerts_check_email"),
+    path("alerts/confirm/<uuid:code>/", alerts.ConfirmView.as_view(), name="alerts_confirm"),
+    path("alerts/stop/<uuid:code>/", alerts.UnsubscribeView.as_view(), name="alerts_unsubscribe"),
     path("governance/", include("governance.urls")),
     path("", include("governance.public_urls")),
     path("", include("complaints.public_urls")),

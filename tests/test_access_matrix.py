@@ -13,7 +13,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from opcc.models import GeneratedDocument, MessageStatus, OutboundMessage
+from opcc.models import AlertSubscription, GeneratedDocument, MessageStatus, OutboundMessage
 from opcc.roles import Role
 from tests.matrix import EVERYONE, LOGIN, OFFICE, REDIRECT, Row, expect, only
 
@@ -80,6 +80,10 @@ CORE_ROWS = {
     "panel_area": Row(only([Role.PANEL])),
     "search": Row(expect(200)),
     "open_data": Row(expect(200)),
+    "alerts_subscribe": Row(expect(200)),
+    "alerts_check_email": Row(expect(200)),
+    "alerts_confirm": Row(expect(200), kwargs=lambda objects: {"code": objects["alert"].code}),
+    "alerts_unsubscribe": Row(expect(200), kwargs=lambda objects: {"code": objects["alert"].code}),
     "governance:landing": Row(only([*OFFICE, Role.PANEL])),
     "complaints:landing": Row(only(OFFICE)),
     "scrutiny:landing": Row(only([*OFFICE, Role.PANEL])),
@@ -141,7 +145,8 @@ def objects(people):
         status=MessageStatus.FAILED,
         attempts=6,
     )
-    objects = {**people, "document": document, "failed_message": failed_message}
+    alert = AlertSubscription.objects.create(email="reader@example.org", kind="decisions")
+    objects = {**people, "document": document, "failed_message": failed_message, "alert": alert}
     for module in app_row_modules():
         objects.update(module.make_objects(people))
     return objects

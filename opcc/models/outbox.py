@@ -29,6 +29,8 @@ class OutboundMessage(models.Model):
         related_name="messages_received",
     )
     subject = models.CharField(max_length=250)
+    # RFC 8058 one-click unsubscribe, for e-mail alerts: the address a mail program may POST to.
+    unsubscribe_url = models.URLField(max_length=300, blank=True)
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
