@@ -6,10 +6,14 @@ class CustodyVisitsConfig(AppConfig):
     verbose_name = "Custody visiting"
 
     def ready(self):
-        from custody_visits.views import LANDING_ROLES
+        from custody_visits import wiring_reports, wiring_scheme, wiring_visits
+        from custody_visits.views.landing import LANDING_ROLES
         from opcc.registry import NavigationItem, navigation
 
         navigation.register(
             "custody_visits",
             NavigationItem("Custody visiting", "custody_visits:landing", LANDING_ROLES, 40),
         )
+        wiring_reports.register()
+        wiring_scheme.register()
+        wiring_visits.register()

@@ -1,9 +1,14 @@
 from django.urls import path
 
-from custody_visits import views
+from custody_visits.routes import findings, reports, scheme, visits
+from custody_visits.views import landing
 
 app_name = "custody_visits"
 
 urlpatterns = [
-    path("", views.LandingView.as_view(), name="landing"),
+    path("", landing.LandingView.as_view(), name="landing"),
+    *scheme.urlpatterns,
+    *visits.urlpatterns,
+    *findings.urlpatterns,
+    *reports.urlpatterns,
 ]

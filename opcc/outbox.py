@@ -53,7 +53,9 @@ def queue_message(
     """
     from django.core.files.base import ContentFile
 
-    subject = " ".join(render_to_string(f"emails/{template}/subject.txt", context).split())
+    subject = " ".join(
+        render_to_string(f"emails/{template}/subject.txt", context, using="text").split()
+    )
     with transaction.atomic():
         message = OutboundMessage(
             kind=kind,
@@ -61,7 +63,7 @@ def queue_message(
             recipient=recipient,
             about=about,
             subject=subject[:250],
-            body_text=render_to_string(f"emails/{template}/body.txt", context),
+            body_text=render_to_string(f"emails/{template}/body.txt", context, using="text"),
             body_html=render_to_string(f"emails/{template}/body.html", context),
             unsubscribe_url=unsubscribe_url,
         )

@@ -94,7 +94,16 @@ TEMPLATES = [
                 "opcc.context_processors.portal",
             ],
         },
-    }
+    },
+    {
+        # Plain-text e-mails (subjects, text bodies): not HTML, so nothing to escape; escaping
+        # would turn "witness's" into "witness&#x27;s" in the reader's inbox.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # --- Data -------------------------------------------------------------------------------------
@@ -246,6 +255,13 @@ COMPLAINT_RETENTION_YEARS = env_int("COMPLAINT_RETENTION_YEARS", 6)
 REVIEW_RETENTION_YEARS = env_int("REVIEW_RETENTION_YEARS", 6)
 CONCERN_RETENTION_YEARS = env_int("CONCERN_RETENTION_YEARS", 6)
 
+# --- Custody visiting --------------------------------------------------------------------------
+# Days ahead a visitor's police vetting expiry is flagged to the scheme manager.
+CUSTODY_VETTING_WARNING_DAYS = env_int("CUSTODY_VETTING_WARNING_DAYS", 60)
+# The scheme's local target (not statutory) for the force's response to a finding, in working
+# days after it was raised with the custody inspector.
+CUSTODY_FINDING_RESPONSE_WORKING_DAYS = env_int("CUSTODY_FINDING_RESPONSE_WORKING_DAYS", 20)
+
 # --- Forms ---------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -294,6 +310,14 @@ CELERY_BEAT_SCHEDULE = {
     "anonymise-due-cases": {
         "task": "complaints.tasks.anonymise_due_cases",
         "schedule": crontab(hour=2, minute=15),
+    },
+    "flag-visitor-vetting-expiries": {
+        "task": "custody_visits.tasks.flag_vetting_expiries",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "remind-overdue-custody-findings": {
+        "task": "custody_visits.tasks.remind_overdue_findings",
+        "schedule": crontab(hour=7, minute=10),
     },
     "send-alerts": {"task": "opcc.tasks.send_alerts", "schedule": 15 * 60.0},
     "remind-overdue-transparency": {

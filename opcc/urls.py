@@ -138,5 +138,6 @@ urlpatterns = [
     path("complaints/", include("complaints.urls")),
     path("scrutiny/", include("scrutiny.urls")),
     path("custody-visits/", include("custody_visits.urls")),
+    path("custody-visiting/", include("custody_visits.public_urls")),
     path("admin/", admin.site.urls),
 ]

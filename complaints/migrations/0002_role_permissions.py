@@ -1,8 +1,9 @@
 """Complaints permissions for the role groups made by opcc.0002_roles. A reviewer assigned to a
 case gets object permissions on it (django-guardian) from complaints.services."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from opcc.migration_grants import grant_to_roles
 
 CASE_READING = ["view_complaintreview", "view_recommendation"]
 PANELS = [
@@ -35,21 +36,7 @@ PERMISSIONS = {
 }
 
 
-def grant(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role, codenames in PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="complaints", codename__in=codenames)
-        )
-
-
 class Migration(migrations.Migration):
     dependencies = [("complaints", "0001_initial"), ("opcc", "0002_roles")]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [grant_to_roles("complaints", PERMISSIONS)]

@@ -5,6 +5,7 @@ from custody_visits.models.findings import (
     FindingStatus,
     Severity,
 )
+from custody_visits.models.reports import VisitingReport, VisitingReportQuerySet
 from custody_visits.models.scheme import CustodySuite, Visitor
 from custody_visits.models.visits import (
     MINIMUM_VISITORS,
@@ -38,5 +39,7 @@ __all__ = [
     "Severity",
     "VisitAssignment",
     "VisitStatus",
+    "VisitingReport",
+    "VisitingReportQuerySet",
     "Visitor",
 ]

@@ -102,6 +102,12 @@ class Finding(models.Model):
             self.status != FindingStatus.CLOSED and self.due_on is not None and self.due_on < today
         )
 
+    def grants_access(self, user, action) -> bool:
+        """Whoever may see the visit may see its findings; only the scheme manager acts on them."""
+        if user.has_perm("custody_visits.manage_scheme"):
+            return True
+        return action == "view" and self.visit.grants_access(user, action)
+
     @property
     def days_to_resolve(self) -> int | None:
         if self.closed_on is None or self.raised_on is None:

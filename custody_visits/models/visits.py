@@ -104,6 +104,9 @@ class CustodyVisit(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_notes = models.TextField(blank=True)
     cancelled_reason = models.CharField(max_length=250, blank=True)
+    returned_reason = models.CharField(
+        "why the report was sent back for correction", max_length=250, blank=True
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -130,6 +133,24 @@ class CustodyVisit(models.Model):
 
     def is_visitor(self, user) -> bool:
         return any(a.visitor.user_id == user.pk for a in self.assignments.all())
+
+    def grants_access(self, user, action) -> bool:
+        """opcc.access asks here after the role permissions. Only a visitor on the visit may
+        file its report ("file"), and may view the visit; the scheme manager may do anything
+        else; the office holders may view a filed report."""
+        from opcc.access import VIEW, has_role
+        from opcc.roles import Role
+
+        on_visit = has_role(user, Role.VISITOR) and self.is_visitor(user)
+        if action == "file":
+            return on_visit and user.has_perm("custody_visits.file_visit_report")
+        if user.has_perm("custody_visits.manage_scheme") or (on_visit and action == VIEW):
+            return True
+        return (
+            action == VIEW
+            and self.status in REPORTED
+            and has_role(user, Role.PCC, Role.DEPUTY, Role.CHIEF_EXECUTIVE, Role.CFO)
+        )
 
 
 class VisitAssignment(models.Model):

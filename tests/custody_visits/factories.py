@@ -89,3 +89,8 @@ class FindingFactory(factory.django.DjangoModelFactory):
     category = FindingCategory.CELL
     severity = Severity.MEDIUM
     description = "Cell 4's call bell did not work."
+
+
+def visitor_for(user) -> Visitor:
+    """The visitor record of ``user`` (a person with the visitor role), made once."""
+    return Visitor.objects.filter(user=user).first() or VisitorFactory(user=user)

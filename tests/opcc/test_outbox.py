@@ -315,3 +315,25 @@ def test_addresses_outside_the_portal_are_shown_only_to_the_chief_executive(clie
     assert "member.of.public@example.org" not in staff
     assert "An address outside the portal" in staff
     assert "member.of.public@example.org" in chief_executive
+
+
+def test_plain_text_e_mails_are_not_html_escaped_but_html_bodies_are(db):
+    from types import SimpleNamespace
+
+    from opcc.outbox import queue_message
+
+    category = SimpleNamespace(title="Staff's <pay>", refresh=SimpleNamespace(label="Every year"))
+    message = queue_message(
+        kind="transparency_overdue",
+        to="ce@opcc.example",
+        template="transparency_overdue",
+        context={
+            "row": SimpleNamespace(category=category, last_updated=None),
+            "user": SimpleNamespace(full_name="Jo O'Neill"),
+            "portal_url": "https://portal.example",
+        },
+    )
+
+    assert "Dear Jo O'Neill," in message.body_text
+    assert message.subject == "Transparency: Staff's <pay> is overdue"
+    assert "Jo O&#x27;Neill" in message.body_html and "&lt;pay&gt;" in message.body_html

@@ -1,9 +1,11 @@
+"""The custody visiting hub: a link to each area the person may use."""
+
 from django.views.generic import TemplateView
 
+from custody_visits.views.common import SCHEME_ROLES
 from opcc.access import RoleRequiredMixin
-from opcc.roles import OFFICE_ROLES, Role
 
-LANDING_ROLES = frozenset(OFFICE_ROLES | {Role.VISITOR})
+LANDING_ROLES = SCHEME_ROLES
 
 
 class LandingView(RoleRequiredMixin, TemplateView):

@@ -1,0 +1,43 @@
+"""What the custody visiting services share: who the scheme manager is, and the refusal of a
+concurrent edit."""
+
+from django.conf import settings
+
+from opcc import workflow
+from opcc.models import User
+from opcc.outbox import queue_message
+from opcc.roles import Role
+
+MANAGE_SCHEME = "custody_visits.manage_scheme"
+FILE_VISIT_REPORT = "custody_visits.file_visit_report"
+
+
+class ConcurrentEdit(Exception):
+    """Someone else saved the record after this person opened it."""
+
+    message = (
+        "The other visitor saved this report while you were editing it, so your changes have "
+        "not been saved. Your changes are shown below: check the report and save again."
+    )
+
+
+def require_scheme_manager(actor, what: str) -> None:
+    workflow.require(actor, MANAGE_SCHEME, what)
+
+
+def scheme_managers():
+    """The office staff who run the scheme: they receive its flags and reminders."""
+    return User.objects.filter(role=Role.STAFF, is_active=True).order_by("pk")
+
+
+def tell(users, *, kind: str, template: str, about=None, **context) -> None:
+    """One e-mail to each of ``users`` through the outbox, sent after the transaction commits."""
+    for user in users:
+        queue_message(
+            kind=kind,
+            to=user.email,
+            recipient=user,
+            template=template,
+            context={"user": user, "portal_url": settings.PORTAL_URL, **context},
+            about=about,
+        )

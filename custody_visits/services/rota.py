@@ -1,0 +1,103 @@
+"""The rota: planned, unannounced visits by at least two visitors (ICV Code of Practice), never
+the same pair every time, and only by visitors whose vetting lasts the week."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from custody_visits.models import (
+    MINIMUM_VISITORS,
+    VISIT_TRANSITIONS,
+    CustodySuite,
+    CustodyVisit,
+    VisitAssignment,
+    Visitor,
+    VisitStatus,
+)
+from custody_visits.services.common import require_scheme_manager
+from opcc import workflow
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _previous_pair(visitor: Visitor, week_starting: date) -> frozenset[int] | None:
+    """The visitors of this visitor's latest visit before ``week_starting`` (cancelled ones
+    aside), or None if they have had none."""
+    previous = (
+        CustodyVisit.objects.filter(assignments__visitor=visitor, week_starting__lt=week_starting)
+        .exclude(status=VisitStatus.CANCELLED)
+        .order_by("-week_starting", "-id")
+        .first()
+    )
+    if previous is None:
+        return None
+    return frozenset(previous.assignments.values_list("visitor_id", flat=True))
+
+
+def check_visitors(visitors: list[Visitor], week_starting: date) -> None:
+    """Refuse a team that is too small, names someone twice, holds someone who may not visit
+    that week, or repeats either visitor's previous team exactly."""
+    ids = [visitor.pk for visitor in visitors]
+    if len(set(ids)) != len(ids):
+        raise ValidationError({"visitors": "Choose each visitor only once"})
+    if len(ids) < MINIMUM_VISITORS:
+        raise ValidationError({"visitors": f"Choose at least {MINIMUM_VISITORS} visitors"})
+    last_day = week_starting + timedelta(days=6)
+    problems = []
+    for visitor in visitors:
+        if not visitor.is_active:
+            problems.append(f"{visitor} is not an active visitor")
+        elif visitor.training_completed_on is None:
+            problems.append(f"{visitor} has not completed their training")
+        elif not visitor.vetting_valid_on(last_day):
+            problems.append(
+                f"{visitor}'s vetting lapses on {visitor.vetting_expires_on:%-d %B %Y}, "
+                "before the end of that week"
+            )
+    if problems:
+        raise ValidationError({"visitors": problems})
+    team = frozenset(ids)
+    for visitor in visitors:
+        if _previous_pair(visitor, week_starting) == team:
+            raise ValidationError(
+                {
+                    "visitors": f"{visitor}'s previous visit was with the same visitors: "
+                    "choose a different team, so no two people always visit together"
+                }
+            )
+
+
+def plan_visit(
+    actor, *, suite: CustodySuite, week_starting: date, visitors: list[Visitor]
+) -> CustodyVisit:
+    """Put a visit on the rota for a suite's week, with its visitors."""
+    require_scheme_manager(actor, "plan a custody visit")
+    week_starting = monday_of(week_starting)
+    if not suite.is_open:
+        raise ValidationError({"suite": f"{suite} is closed: choose an open suite"})
+    with transaction.atomic():
+        check_visitors(visitors, week_starting)
+        visit = CustodyVisit(suite=suite, week_starting=week_starting)
+        visit._history_user = actor
+        visit.full_clean()
+        visit.save()
+        for visitor in visitors:
+            assignment = VisitAssignment(visit=visit, visitor=visitor)
+            assignment._history_user = actor
+            assignment.save()
+        return visit
+
+
+def cancel_visit(actor, visit: CustodyVisit, *, reason: str) -> CustodyVisit:
+    """Take a planned visit off the rota, saying why."""
+    require_scheme_manager(actor, f"cancel visit {visit.pk}")
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the visit is cancelled"})
+    with transaction.atomic():
+        current = workflow.locked(visit)
+        workflow.move(current, VisitStatus.CANCELLED, VISIT_TRANSITIONS)
+        current.cancelled_reason = reason.strip()
+        return workflow.save_versioned(current, actor)

@@ -1,0 +1,44 @@
+"""What the scheme's standing records plug into the portal's registries (opcc.registry): the
+scheme manager's "vetting expiring" panel on "My work", and the demo scheme."""
+
+PANEL_SIZE = 10
+
+
+def vetting_expiring(user):
+    """For the scheme manager: active visitors whose vetting has lapsed or lapses soon."""
+    from django.utils import timezone
+
+    from custody_visits.models import Visitor
+    from custody_visits.services.common import MANAGE_SCHEME
+    from custody_visits.services.scheme import vetting_warning_from
+
+    if not user.has_perm(MANAGE_SCHEME):
+        return None
+    today = timezone.localdate()
+    visitors = (
+        Visitor.objects.filter(is_active=True, vetting_expires_on__lte=vetting_warning_from(today))
+        .select_related("user")
+        .order_by("vetting_expires_on", "pk")
+    )
+    rows = list(visitors[: PANEL_SIZE + 1])
+    if not rows:
+        return None
+    return {"rows": rows[:PANEL_SIZE], "more": len(rows) > PANEL_SIZE, "today": today}
+
+
+def register() -> None:
+    from custody_visits.seed_scheme import seed_scheme
+    from opcc.registry import DashboardPanel, Seeder, dashboard_panels, seeders
+
+    dashboard_panels.register(
+        "custody_vetting",
+        DashboardPanel(
+            "custody_vetting",
+            "Visitors' vetting",
+            "custody_visits/scheme/_vetting_panel.html",
+            vetting_expiring,
+            61,
+        ),
+    )
+    # After the people (the demo visitor) and before the scheme's reports, made from its visits.
+    seeders.register("custody_visiting", Seeder("custody_visiting", seed_scheme, order=80))

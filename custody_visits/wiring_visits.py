@@ -1,0 +1,71 @@
+"""What visits and findings plug into the portal's registries (opcc.registry): "My work" panels
+for the scheme manager (reports to review, overdue findings) and for a visitor (their visits)."""
+
+PANEL_SIZE = 10
+
+
+def scheme_work(user):
+    """For the scheme manager: confirmed reports to review and findings past their due date."""
+    from django.utils import timezone
+
+    from custody_visits.models import CustodyVisit, Finding, VisitStatus
+    from custody_visits.services.common import MANAGE_SCHEME
+
+    if not user.has_perm(MANAGE_SCHEME):
+        return None
+    today = timezone.localdate()
+    to_review = CustodyVisit.objects.filter(status=VisitStatus.CONFIRMED).select_related("suite")
+    overdue = (
+        Finding.objects.filter(visit__status__in=(VisitStatus.CONFIRMED, VisitStatus.REVIEWED))
+        .overdue(today)
+        .select_related("visit__suite")
+        .order_by("due_on", "pk")
+    )
+    return {
+        "to_review": list(to_review.order_by("confirmed_at", "pk")[:PANEL_SIZE]),
+        "to_review_count": to_review.count(),
+        "overdue": list(overdue[:PANEL_SIZE]),
+        "overdue_count": overdue.count(),
+    }
+
+
+def my_visits(user):
+    """For a visitor: their coming visits and reports waiting for them."""
+    from django.db.models import Q
+
+    from custody_visits.models import CustodyVisit, VisitStatus
+    from opcc.access import has_role
+    from opcc.roles import Role
+
+    if not has_role(user, Role.VISITOR):
+        return None
+    mine = CustodyVisit.objects.filter(assignments__visitor__user=user).select_related("suite")
+    waiting = mine.filter(
+        Q(status=VisitStatus.PLANNED) | Q(status=VisitStatus.SUBMITTED) & ~Q(submitted_by=user)
+    ).order_by("week_starting", "pk")
+    return {"rows": list(waiting[:PANEL_SIZE]), "user": user}
+
+
+def register() -> None:
+    from opcc.registry import DashboardPanel, dashboard_panels
+
+    dashboard_panels.register(
+        "custody_scheme_work",
+        DashboardPanel(
+            "custody_scheme_work",
+            "Custody visit reports and findings",
+            "custody_visits/visits/_scheme_panel.html",
+            scheme_work,
+            60,
+        ),
+    )
+    dashboard_panels.register(
+        "custody_my_visits",
+        DashboardPanel(
+            "custody_my_visits",
+            "My custody visits",
+            "custody_visits/visits/_my_visits_panel.html",
+            my_visits,
+            20,
+        ),
+    )
