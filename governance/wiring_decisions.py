@@ -5,10 +5,12 @@ from django.conf import settings
 from opcc.registry import (
     DashboardPanel,
     DocumentKind,
+    ReportSection,
     Seeder,
     TransparencySource,
     dashboard_panels,
     document_kinds,
+    report_sections,
     seeders,
     transparency_sources,
 )
@@ -109,6 +111,29 @@ def annual_last_updated():
     return timezone.localdate(latest) if latest else None
 
 
+def decisions_report_section(start, end) -> dict:
+    """Decisions signed from ``start`` to ``end`` (inclusive), for the quarterly panel report:
+    how many, by decision maker, and the list of those published (the panel reads published
+    decisions; the rest are counted, never named), in two queries."""
+    from django.db.models import Count, Q
+
+    from governance.models import Decision, DecisionMaker, DecisionStatus
+
+    signed = Decision.objects.filter(signed_at__date__range=(start, end))
+    totals = signed.aggregate(
+        signed=Count("id"),
+        by_pcc=Count("id", filter=Q(decision_maker=DecisionMaker.PCC)),
+        by_deputy=Count("id", filter=Q(decision_maker=DecisionMaker.DEPUTY)),
+        significant=Count("id", filter=Q(significant_public_interest=True)),
+    )
+    decisions = list(
+        signed.filter(status=DecisionStatus.PUBLISHED)
+        .only("reference", "title", "decision_maker", "signed_at", "significant_public_interest")
+        .order_by("signed_at", "id")
+    )
+    return {"start": start, "end": end, "totals": totals, "decisions": decisions}
+
+
 def register() -> None:
     from governance.seed_decisions import seed_decisions
     from governance.services.annual import annual_report_context
@@ -163,4 +188,14 @@ def register() -> None:
     transparency_sources.register(
         "police-and-crime-plan",
         TransparencySource("police-and-crime-plan", "annual_reports_public", annual_last_updated),
+    )
+    report_sections.register(
+        "decisions",
+        ReportSection(
+            "decisions",
+            "Decisions made",
+            "governance/report_section_decisions.html",
+            decisions_report_section,
+            20,
+        ),
     )

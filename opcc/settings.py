@@ -255,6 +255,10 @@ COMPLAINT_RETENTION_YEARS = env_int("COMPLAINT_RETENTION_YEARS", 6)
 REVIEW_RETENTION_YEARS = env_int("REVIEW_RETENTION_YEARS", 6)
 CONCERN_RETENTION_YEARS = env_int("CONCERN_RETENTION_YEARS", 6)
 
+# --- Scrutiny ------------------------------------------------------------------------------
+# Where the Chief Constable is asked for comments on an HMICFRS report (Police Act 1996 s.55).
+CHIEF_CONSTABLE_EMAIL = env_str("CHIEF_CONSTABLE_EMAIL", "chief.constable@police.example")
+
 # --- Custody visiting --------------------------------------------------------------------------
 # Days ahead a visitor's police vetting expiry is flagged to the scheme manager.
 CUSTODY_VETTING_WARNING_DAYS = env_int("CUSTODY_VETTING_WARNING_DAYS", 60)
@@ -318,6 +322,14 @@ CELERY_BEAT_SCHEDULE = {
     "remind-overdue-custody-findings": {
         "task": "custody_visits.tasks.remind_overdue_findings",
         "schedule": crontab(hour=7, minute=10),
+    },
+    "remind-overdue-meeting-actions": {
+        "task": "scrutiny.tasks.remind_overdue_actions",
+        "schedule": crontab(hour=7, minute=45),
+    },
+    "remind-hmicfrs-responses": {
+        "task": "scrutiny.tasks.remind_hmicfrs_responses",
+        "schedule": crontab(hour=7, minute=50),
     },
     "send-alerts": {"task": "opcc.tasks.send_alerts", "schedule": 15 * 60.0},
     "remind-overdue-transparency": {

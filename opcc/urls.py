@@ -137,6 +137,7 @@ urlpatterns = [
     path("", include("complaints.public_urls")),
     path("complaints/", include("complaints.urls")),
     path("scrutiny/", include("scrutiny.urls")),
+    path("", include("scrutiny.public_urls")),
     path("custody-visits/", include("custody_visits.urls")),
     path("custody-visiting/", include("custody_visits.public_urls")),
     path("admin/", admin.site.urls),

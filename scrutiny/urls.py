@@ -1,9 +1,16 @@
 from django.urls import path
 
-from scrutiny import views
+from scrutiny.routes import actions, forward_plan, inspections, meetings, panel_reports, plan
+from scrutiny.views import landing
 
 app_name = "scrutiny"
 
 urlpatterns = [
-    path("", views.LandingView.as_view(), name="landing"),
+    path("", landing.LandingView.as_view(), name="landing"),
+    *meetings.urlpatterns,
+    *actions.urlpatterns,
+    *forward_plan.urlpatterns,
+    *inspections.urlpatterns,
+    *plan.urlpatterns,
+    *panel_reports.urlpatterns,
 ]

@@ -85,5 +85,10 @@ def annual_report_context(document) -> dict:
         ).count(),
         "reports_issued": reports.count(),
         "reports_considered": reports.filter(considered_at__isnull=False).count(),
-        "sections": [(section, section.build(start, end)) for section in report_sections.all()],
+        # The report lists the year's decisions itself, so not the quarterly report's section too.
+        "sections": [
+            (section, section.build(start, end))
+            for section in report_sections.all()
+            if section.key != "decisions"
+        ],
     }

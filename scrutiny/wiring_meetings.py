@@ -1,0 +1,192 @@
+"""What meetings and the actions tracker plug into the portal's registries (opcc.registry): the
+overdue-actions panel, the meetings category of the transparency hub, the "Meetings held and
+their actions" report section, the agenda pack and minutes PDFs, and the demo meetings."""
+
+from opcc.registry import (
+    DashboardPanel,
+    DocumentKind,
+    ReportSection,
+    Seeder,
+    TransparencySource,
+    dashboard_panels,
+    document_kinds,
+    report_sections,
+    seeders,
+    transparency_sources,
+)
+
+PANEL_SIZE = 10
+
+
+def overdue_actions(user):
+    """For the office roles: actions past their due date and not done, oldest first."""
+    from django.utils import timezone
+
+    from opcc.access import is_office
+    from scrutiny.models import Action
+
+    if not is_office(user):
+        return None
+    overdue = Action.objects.overdue(timezone.localdate())
+    count = overdue.count()
+    if not count:
+        return None
+    return {
+        "rows": list(overdue.for_list().order_by("due_on", "id")[:PANEL_SIZE]),
+        "count": count,
+    }
+
+
+def agendas_to_publish(user):
+    """For those who publish agendas: planned meetings in the next four weeks, with the last day
+    to publish each agenda (five clear working days before), the most pressing first."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from scrutiny.models import Meeting, MeetingStatus
+
+    if not user.has_perm("scrutiny.publish_meeting"):
+        return None
+    today = timezone.localdate()
+    planned = Meeting.objects.filter(
+        status=MeetingStatus.PLANNED, held_on__range=(today, today + timedelta(days=28))
+    ).select_related("body")
+    rows = [(m, m.publish_agenda_by, m.publish_agenda_by < today) for m in planned]
+    if not rows:
+        return None
+    rows.sort(key=lambda row: (row[1], row[0].pk))
+    return {"rows": rows[:PANEL_SIZE], "count": len(rows)}
+
+
+def meetings_last_updated():
+    """The latest agenda publication or minutes approval."""
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from scrutiny.models import Meeting
+
+    latest = Meeting.objects.published().aggregate(
+        agenda=Max("agenda_published_at"), minutes=Max("minutes_approved_at")
+    )
+    moments = [moment for moment in latest.values() if moment]
+    return timezone.localdate(max(moments)) if moments else None
+
+
+def meetings_report_section(start, end) -> dict:
+    """The meetings held from ``start`` to ``end`` (inclusive) with the actions raised at each
+    and how many are done or still open; aggregate queries only (two, whatever the count)."""
+    from django.db.models import Count, Q
+
+    from scrutiny.models import Action, ActionStatus, Meeting, MeetingStatus
+    from scrutiny.models.actions import OUTSTANDING_STATUSES
+
+    held = (
+        Meeting.objects.filter(
+            held_on__range=(start, end),
+            status__in=(MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED),
+        )
+        .select_related("body")
+        .annotate(
+            actions_raised=Count("items__actions"),
+            actions_done=Count(
+                "items__actions", filter=Q(items__actions__status=ActionStatus.DONE)
+            ),
+            actions_open=Count(
+                "items__actions", filter=Q(items__actions__status__in=OUTSTANDING_STATUSES)
+            ),
+        )
+        .order_by("held_on", "starts_at", "id")
+    )
+    meetings = list(held)
+    return {
+        "start": start,
+        "end": end,
+        "meetings": meetings,
+        "totals": {
+            "meetings_held": len(meetings),
+            "actions_raised": sum(m.actions_raised for m in meetings),
+            "actions_done": sum(m.actions_done for m in meetings),
+            "actions_open": sum(m.actions_open for m in meetings),
+            "actions_overdue_now": Action.objects.overdue().count(),
+        },
+    }
+
+
+def agenda_pack_context(document):
+    from scrutiny.services.meetings import public_actions_brought_forward, public_agenda
+
+    meeting = document.of
+    return {
+        "meeting": meeting,
+        "document": document,
+        "agenda": public_agenda(meeting),
+        "brought_forward": public_actions_brought_forward(meeting),
+    }
+
+
+def minutes_context(document):
+    from scrutiny.services.meetings import public_agenda
+
+    meeting = document.of
+    return {"meeting": meeting, "document": document, "agenda": public_agenda(meeting)}
+
+
+def register() -> None:
+    from scrutiny.seed_meetings import seed_meetings
+
+    dashboard_panels.register(
+        "overdue_actions",
+        DashboardPanel(
+            "overdue_actions",
+            "Overdue actions from meetings",
+            "scrutiny/actions/_panel.html",
+            overdue_actions,
+            40,
+        ),
+    )
+    dashboard_panels.register(
+        "agendas_to_publish",
+        DashboardPanel(
+            "agendas_to_publish",
+            "Agendas to publish",
+            "scrutiny/meetings/_panel.html",
+            agendas_to_publish,
+            41,
+        ),
+    )
+    transparency_sources.register(
+        "meetings", TransparencySource("meetings", "public_meetings", meetings_last_updated)
+    )
+    report_sections.register(
+        "meetings",
+        ReportSection(
+            "meetings",
+            "Meetings held and their actions",
+            "scrutiny/meetings/report_section.html",
+            meetings_report_section,
+            30,
+        ),
+    )
+    # Both PDFs hold only the public parts: whoever may see the published meeting may read them.
+    document_kinds.register(
+        "scrutiny_agenda_pack",
+        DocumentKind(
+            "scrutiny_agenda_pack",
+            "pdf/agenda_pack.html",
+            agenda_pack_context,
+            may_view=lambda user, document: document.of is not None and document.of.is_published,
+        ),
+    )
+    document_kinds.register(
+        "scrutiny_minutes",
+        DocumentKind(
+            "scrutiny_minutes",
+            "pdf/minutes.html",
+            minutes_context,
+            may_view=lambda user, document: (
+                document.of is not None and document.of.minutes_are_approved
+            ),
+        ),
+    )
+    seeders.register("meetings", Seeder("meetings", seed_meetings, order=70))
