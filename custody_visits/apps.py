@@ -6,7 +6,12 @@ class CustodyVisitsConfig(AppConfig):
     verbose_name = "Custody visiting"
 
     def ready(self):
-        from custody_visits import wiring_reports, wiring_scheme, wiring_visits
+        from custody_visits import (
+            wiring_public_data,
+            wiring_reports,
+            wiring_scheme,
+            wiring_visits,
+        )
         from custody_visits.views.landing import LANDING_ROLES
         from opcc.registry import NavigationItem, navigation
 
@@ -17,3 +22,4 @@ class CustodyVisitsConfig(AppConfig):
         wiring_reports.register()
         wiring_scheme.register()
         wiring_visits.register()
+        wiring_public_data.register()

@@ -13,6 +13,7 @@ class ScrutinyConfig(AppConfig):
             wiring_meetings,
             wiring_panel_reports,
             wiring_plan,
+            wiring_public_data,
         )
         from scrutiny.views.landing import LANDING_ROLES
 
@@ -25,5 +26,6 @@ class ScrutinyConfig(AppConfig):
             wiring_plan,
             wiring_forward_plan,
             wiring_panel_reports,
+            wiring_public_data,
         ):
             wiring.register()

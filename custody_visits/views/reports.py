@@ -24,7 +24,7 @@ from custody_visits.services import reports as services
 from custody_visits.services.common import MANAGE_SCHEME
 from opcc import access
 from opcc.access import RoleRequiredMixin
-from opcc.csv_export import cell, csv_response
+from opcc.csv_export import csv_response, json_response
 from opcc.forms import add_service_errors
 from opcc.models import DocumentStatus
 from opcc.pagination import paginate
@@ -211,11 +211,7 @@ class PublishedReportsJsonView(PublishedReportsMixin, View):
         reports = self.published_reports()
         if self.filter_form.errors:
             return JsonResponse({"errors": self.filter_form.errors}, status=400)
-        rows = [
-            dict(zip(EXPORT_HEADER, [cell(value) for value in row], strict=True))
-            for row in self.export_rows(reports)
-        ]
-        return JsonResponse({"reports": rows})
+        return json_response(EXPORT_HEADER, self.export_rows(reports))
 
 
 class PublishedReportPdfView(View):

@@ -2,7 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 
 from governance.models import Decision, DecisionMaker, SupportingDocument
 from governance.views.decisions import serve_document
-from opcc.csv_export import csv_response
+from opcc.csv_export import csv_response, json_response
 from opcc.models import DocumentStatus, GeneratedDocument
 from opcc.pagination import paginate
 
@@ -111,14 +111,11 @@ class DecisionRegisterCsvView(View):
 class DecisionRegisterJsonView(View):
     def get(self, request):
         decisions, filters = register_filters(request)
-        return JsonResponse(
-            {
-                "licence": "Open Government Licence v3.0",
-                "fields": list(EXPORT_FIELDS),
-                "filters": filters,
-                "decisions": [export_row(request, decision) for decision in decisions[:10000]],
-            }
+        rows = (
+            [export_row(request, decision)[field] for field in EXPORT_FIELDS]
+            for decision in decisions[:10000]
         )
+        return json_response(EXPORT_FIELDS, rows, filters=filters)
 
 
 class DecisionFeed(Feed):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from scrutiny.views import meetings, meetings_agenda, meetings_bodies, meetings_public
+from scrutiny.views import feeds, meetings, meetings_agenda, meetings_bodies, meetings_public
 
 urlpatterns = [
     path("meetings/", meetings.MeetingListView.as_view(), name="meetings"),
@@ -54,6 +54,12 @@ urlpatterns = [
 
 public_urlpatterns = [
     path("meetings/", meetings_public.PublicMeetingListView.as_view(), name="public_meetings"),
+    path("meetings/feed/", feeds.MeetingsFeed(), name="public_meetings_feed"),
+    path(
+        "meetings/calendar.ics",
+        feeds.MeetingsCalendarView.as_view(),
+        name="public_meetings_calendar",
+    ),
     path(
         "meetings/export.csv",
         meetings_public.PublicMeetingCsvView.as_view(),

@@ -5,13 +5,13 @@ from itertools import islice
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from opcc.csv_export import csv_response
+from opcc.csv_export import csv_response, json_response
 from opcc.models import DocumentStatus
 from opcc.pagination import paginate
 from scrutiny.models import HmicfrsInspection, InspectionType, ItemKind
@@ -99,14 +99,8 @@ class PublicInspectionsCsvView(View):
 class PublicInspectionsJsonView(View):
     def get(self, request):
         _, filters = public_responses(request)
-        return JsonResponse(
-            {
-                "licence": "Open Government Licence v3.0",
-                "fields": list(EXPORT_FIELDS),
-                "filters": filters,
-                "responses": list(islice(export_rows(request), 10000)),
-            }
-        )
+        rows = ([row[field] for field in EXPORT_FIELDS] for row in export_rows(request))
+        return json_response(EXPORT_FIELDS, islice(rows, 10000), filters=filters)
 
 
 class PublicResponseView(TemplateView):

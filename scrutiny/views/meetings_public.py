@@ -10,13 +10,13 @@ from itertools import islice
 from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, Q
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from opcc.csv_export import csv_response
+from opcc.csv_export import csv_response, json_response
 from opcc.models import DocumentStatus, GeneratedDocument
 from opcc.pagination import paginate
 from scrutiny.models import AgendaItem, Body, Meeting, MeetingStatus, Paper
@@ -124,14 +124,8 @@ class PublicMeetingCsvView(View):
 class PublicMeetingJsonView(View):
     def get(self, request):
         _, filters = public_meetings(request)
-        return JsonResponse(
-            {
-                "licence": "Open Government Licence v3.0",
-                "fields": list(EXPORT_FIELDS),
-                "filters": filters,
-                "meetings": list(islice(export_rows(request), 10000)),
-            }
-        )
+        rows = ([row[field] for field in EXPORT_FIELDS] for row in export_rows(request))
+        return json_response(EXPORT_FIELDS, islice(rows, 10000), filters=filters)
 
 
 class PublicMeetingView(TemplateView):

@@ -6,7 +6,6 @@ from itertools import islice
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
@@ -15,7 +14,7 @@ from django.views.generic import FormView, TemplateView
 
 from opcc import access
 from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
-from opcc.csv_export import csv_response
+from opcc.csv_export import csv_response, json_response
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES
@@ -263,13 +262,8 @@ class PublicPlanCsvView(View):
 
 class PublicPlanJsonView(View):
     def get(self, request):
-        return JsonResponse(
-            {
-                "licence": "Open Government Licence v3.0",
-                "fields": list(EXPORT_FIELDS),
-                "figures": list(islice(export_rows(), 10000)),
-            }
-        )
+        rows = ([row[field] for field in EXPORT_FIELDS] for row in export_rows())
+        return json_response(EXPORT_FIELDS, islice(rows, 10000))
 
 
 class PublicPlanView(TemplateView):

@@ -72,7 +72,7 @@ def test_csv_lists_the_published_reports(client, reports):
 
 def test_json_lists_the_published_reports(client, reports):
     response = client.get(reverse("custody_visiting_reports_json"), {"kind": "quarterly"})
-    assert response.json()["reports"] == [
+    assert response.json()["rows"] == [
         {
             "title": "Custody visiting quarterly performance report Q2 2026/27",
             "kind": "quarterly",
@@ -102,5 +102,5 @@ def test_exports_take_the_same_queries_whatever_their_length(
             published_at=PUBLISHED,
         )
     with django_assert_max_num_queries(2):
-        rows = client.get(reverse("custody_visiting_reports_json")).json()["reports"]
+        rows = client.get(reverse("custody_visiting_reports_json")).json()["rows"]
     assert len(rows) == count

@@ -129,7 +129,7 @@ def test_exports_have_stable_documented_fields(client):
 
     assert rows[0] == "reference,title,summary,decision_maker,signed_on,published_on,url"
     assert data["fields"] == rows[0].split(",")
-    assert data["decisions"][0]["reference"] == "2026/009"
+    assert data["rows"][0]["reference"] == "2026/009"
     assert data["licence"] == "Open Government Licence v3.0"
     assert json.dumps(data)  # plain JSON, nothing else
 

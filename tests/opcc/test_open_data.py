@@ -55,7 +55,7 @@ def test_each_download_has_exactly_the_documented_fields(people, dataset):
     assert header == documented
     assert data["licence"] == "Open Government Licence v3.0"
     assert data["fields"] == documented
-    rows = data.get("rows", data.get("decisions", []))
+    rows = data["rows"]
     assert all(list(row) == documented for row in rows)
 
 

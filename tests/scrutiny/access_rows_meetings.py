@@ -70,6 +70,8 @@ ROWS = {
     "public_meetings": Row(expect(200)),
     "public_meetings_csv": Row(expect(200)),
     "public_meetings_json": Row(expect(200)),
+    "public_meetings_feed": Row(expect(200)),
+    "public_meetings_calendar": Row(expect(200)),
     "public_meeting": Row(expect(200), kwargs=code("approved_meeting")),
     "public_meeting_agenda_pack": Row(expect(200), kwargs=code("approved_meeting")),
     "public_meeting_minutes": Row(expect(200), kwargs=code("approved_meeting")),

@@ -160,5 +160,5 @@ def test_the_exports_hold_published_responses_only_and_follow_the_filter(client)
     csv = client.get(reverse("scrutiny:hmicfrs_public_csv")).content.decode()
     assert "Answered PEEL" in csv and "Answered thematic" in csv and "Awaited" not in csv
     data = client.get(reverse("scrutiny:hmicfrs_public_json"), {"type": "peel"}).json()
-    assert [row["title"] for row in data["responses"]] == ["Answered PEEL"]
+    assert [row["title"] for row in data["rows"]] == ["Answered PEEL"]
     assert data["filters"] == {"type": "peel"}

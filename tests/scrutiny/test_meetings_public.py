@@ -91,7 +91,7 @@ def test_confidential_items_never_reach_the_csv_export(client, meeting_with_secr
 
 def test_confidential_items_never_reach_the_json_export(client, meeting_with_secrets):
     response = client.get("/meetings/export.json")
-    meetings = response.json()["meetings"]
+    meetings = response.json()["rows"]
 
     assert [(m["public_items"], m["confidential_items"]) for m in meetings] == [
         ("Performance report", 1)

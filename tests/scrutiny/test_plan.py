@@ -144,7 +144,7 @@ def test_the_exports_hold_the_published_plans_figures_only(client):
     MeasureValueFactory(measure__name="A draft plan's measure")  # its own plan, unpublished
     csv = client.get(reverse("scrutiny:plan_public_csv")).content.decode()
     assert "Victims satisfied" in csv and "Q1 2026/27" in csv and "draft" not in csv
-    figures = client.get(reverse("scrutiny:plan_public_json")).json()["figures"]
+    figures = client.get(reverse("scrutiny:plan_public_json")).json()["rows"]
     assert [(row["measure"], row["figure"], row["meets_target"]) for row in figures] == [
         ("Victims satisfied", "81", True)
     ]
