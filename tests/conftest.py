@@ -23,8 +23,17 @@ def celery_runs_in_process():
 
 
 @pytest.fixture(autouse=True)
-def test_settings(settings, tmp_path):
+def test_settings(request, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "private"
+    if request.node.get_closest_marker("services") is None:
+        # Each test its own cache: with REDIS_URL the cache is one Redis shared by the parallel
+        # workers, where one test's cache.clear() or rate-limit count would reach another's.
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": str(tmp_path),
+            }
+        }
     # A fast hasher: the suite creates hundreds of users; production keeps PBKDF2.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # WhiteNoise would index every static file for each test client; tests don't need it (the
