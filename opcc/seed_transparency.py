@@ -24,6 +24,8 @@ DEMO_DOCUMENTS = (
     ("staff", "Staff of the office: 2026", "Headcount, equality data and organisation chart.", 90),
     ("senior-salaries", "Senior employees' salaries 2026/27", "Posts and salary bands.", 120),
     ("policies", "Complaints and whistleblowing procedures", "The office's procedures.", 200),
+    ("grants", "Grants awarded: Q2 2026/27", "Recipient, amount and purpose of each grant.", 45),
+    ("premises", "Premises occupied by the Commissioner", "The office at Police HQ.", 150),
     ("office-holders", "Commissioner and Deputy: salary and expenses", "Pay and claims.", 30),
     ("policing-priorities", "Statement on the national policing priorities", "", 20),
     ("complaints-information", "IOPC complaints information bulletin, Q2 2026/27", "", 15),

@@ -167,3 +167,17 @@ def test_category_and_publishing_pages_query_counts_do_not_grow(
         assert Client().get(SPENDING_URL).status_code == 200
     with django_assert_max_num_queries(30):  # the hub asks each app for its last update
         assert staff.get(MANAGE_URL).status_code == 200
+
+
+def test_demo_data_fills_every_category_no_app_publishes_and_seeding_twice_adds_nothing(people):
+    from opcc.registry import transparency_sources
+    from opcc.seed_transparency import seed_transparency
+
+    seed_transparency(0, lambda line: None)
+    seed_transparency(0, lambda line: None)
+
+    by_hand = {row.category.key: row for row in hub_rows()}
+    unfed = [key for key in by_hand if transparency_sources.get(key) is None]
+    assert unfed and all(by_hand[key].last_updated for key in unfed)
+    assert any(by_hand[key].is_overdue for key in unfed)  # honestly marked, not hidden
+    assert TransparencyPublication.objects.count() == 10
