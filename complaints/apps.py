@@ -9,6 +9,7 @@ class ComplaintsConfig(AppConfig):
         from complaints import (
             wiring_complaints,
             wiring_concerns,
+            wiring_open_data,
             wiring_panels,
             wiring_personal_data,
             wiring_reviews,
@@ -27,5 +28,6 @@ class ComplaintsConfig(AppConfig):
             wiring_concerns,
             wiring_personal_data,
             wiring_search,
+            wiring_open_data,
         ):
             wiring.register()

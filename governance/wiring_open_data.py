@@ -59,6 +59,22 @@ def decisions_published_since(moment):
 
 
 def register() -> None:
+    from governance.views.exports import ANNUAL_REPORT_FIELDS, FORWARD_PLAN_FIELDS, REPORT_FIELDS
+
+    for key, title, description, page, fields, order in (
+        ("statutory_reports", "Monitoring Officer and section 114 reports",
+         "The redacted versions published of statutory reports to the Commissioner.",
+         "reports_published", REPORT_FIELDS, 15),
+        ("forward_plan", "Forward plan of decisions",
+         "Decisions the Commissioner expects to make in the coming months.",
+         "forward_plan_public", FORWARD_PLAN_FIELDS, 16),
+        ("annual_reports", "Annual reports", "The Commissioner's published annual reports.",
+         "annual_reports_public", ANNUAL_REPORT_FIELDS, 17),
+    ):  # fmt: skip
+        datasets.register(
+            key,
+            Dataset(key, title, description, page, f"{page}_csv", f"{page}_json", fields, order),
+        )
     alert_sources.register(
         "decisions", AlertSource("decisions", "Decisions", decisions_published_since, 10)
     )

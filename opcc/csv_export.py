@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.http import HttpResponse, JsonResponse
+from django.views import View
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -59,3 +60,21 @@ def json_response(header: Sequence[str], rows: Iterable[Sequence], **about) -> J
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+class ExportView(View):
+    """A public list as a file: ``as_view(format="csv")`` or ``"json"``. Subclasses name the
+    ``fields`` (in order), the CSV ``filename``, and give ``rows(request)`` as tuples."""
+
+    format = "csv"
+    fields: tuple[str, ...] = ()
+    filename = "export.csv"
+    http_method_names = ["get", "head"]
+
+    def rows(self, request) -> Iterable[Sequence]:
+        raise NotImplementedError
+
+    def get(self, request):
+        if self.format == "json":
+            return json_response(self.fields, self.rows(request))
+        return csv_response(self.filename, self.fields, self.rows(request))

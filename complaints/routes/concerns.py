@@ -24,6 +24,11 @@ urlpatterns = [
         name="complaints_information_csv",
     ),
     path(
+        "information.json",
+        statistics.ComplaintsInformationCsvView.as_view(format="json"),
+        name="complaints_information_json",
+    ),
+    path(
         "reviews/upheld-themes.csv",
         statistics.UpheldThemesCsvView.as_view(),
         name="review_upheld_themes_csv",

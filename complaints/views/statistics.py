@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 from complaints import statistics
 from complaints.models import ComplaintReview, ReviewFinding
 from opcc.access import RoleRequiredMixin
-from opcc.csv_export import csv_response
+from opcc.csv_export import ExportView, csv_response
 from opcc.roles import OFFICE_ROLES
 
 
@@ -24,15 +24,15 @@ class ComplaintsInformationView(TemplateView):
         }
 
 
-class ComplaintsInformationCsvView(View):
-    http_method_names = ["get", "head"]
+class ComplaintsInformationCsvView(ExportView):
+    """The figures of the complaints information page, by quarter, as CSV or JSON."""
 
-    def get(self, request):
-        figures = statistics.figures_for(statistics.latest_quarters())
-        return csv_response(
-            "complaints-information.csv",
-            statistics.CSV_HEADER,
-            (statistics.csv_row(row) for row in figures),
+    fields = statistics.CSV_HEADER
+    filename = "complaints-information.csv"
+
+    def rows(self, request):
+        return (
+            statistics.csv_row(row) for row in statistics.figures_for(statistics.latest_quarters())
         )
 
 

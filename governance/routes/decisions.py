@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from governance.views import annual, decisions, forward_plan, public_decisions
+from governance.views import annual, decisions, exports, forward_plan, public_decisions
 
 urlpatterns = [
     path("decisions/", decisions.DecisionListView.as_view(), name="decisions"),
@@ -89,6 +89,22 @@ public_urlpatterns = [
         name="decision_public_document",
     ),
     path("forward-plan/", forward_plan.PublicForwardPlanView.as_view(), name="forward_plan_public"),
+    path("forward-plan.csv", exports.ForwardPlanExport.as_view(), name="forward_plan_public_csv"),
+    path(
+        "forward-plan.json",
+        exports.ForwardPlanExport.as_view(format="json"),
+        name="forward_plan_public_json",
+    ),
+    path(
+        "annual-reports.csv",
+        exports.AnnualReportsExport.as_view(),
+        name="annual_reports_public_csv",
+    ),
+    path(
+        "annual-reports.json",
+        exports.AnnualReportsExport.as_view(format="json"),
+        name="annual_reports_public_json",
+    ),
     path(
         "annual-reports/", annual.PublishedAnnualReportsView.as_view(), name="annual_reports_public"
     ),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from governance.views import reports
+from governance.views import exports, reports
 
 urlpatterns = [
     path("reports/", reports.ReportListView.as_view(), name="reports"),
@@ -25,6 +25,16 @@ urlpatterns = [
 # Public pages, at the site root: only ever the redacted versions.
 public_urlpatterns = [
     path("statutory-reports/", reports.PublishedReportListView.as_view(), name="reports_published"),
+    path(
+        "statutory-reports.csv",
+        exports.StatutoryReportsExport.as_view(),
+        name="reports_published_csv",
+    ),
+    path(
+        "statutory-reports.json",
+        exports.StatutoryReportsExport.as_view(format="json"),
+        name="reports_published_json",
+    ),
     path(
         "statutory-reports/<uuid:code>/",
         reports.PublishedReportView.as_view(),

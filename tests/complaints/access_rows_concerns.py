@@ -24,6 +24,7 @@ ROWS = {
     "complaints:concern_close": Row(only([CE]), kwargs=code("concern_about_pcc")),
     "complaints:complaints_information": Row(expect(200)),
     "complaints:complaints_information_csv": Row(expect(200)),
+    "complaints:complaints_information_json": Row(expect(200)),
     "complaints:review_upheld_themes_csv": Row(only(OFFICE)),
 }
 

@@ -73,7 +73,11 @@ ROWS = {
         only([CE], allowed=REDIRECT), method="post", kwargs=lambda objects: {"year": 2025}
     ),
     "forward_plan_public": Row(expect(200)),
+    "forward_plan_public_csv": Row(expect(200)),
+    "forward_plan_public_json": Row(expect(200)),
     "annual_reports_public": Row(expect(200)),
+    "annual_reports_public_csv": Row(expect(200)),
+    "annual_reports_public_json": Row(expect(200)),
     "annual_report_pdf": Row(expect(200), kwargs=lambda objects: {"year": 2025}),
     "decision_register": Row(expect(200)),
     "decision_register_csv": Row(expect(200)),
@@ -83,6 +87,8 @@ ROWS = {
     "decision_notice": Row(expect(200), kwargs=public_decision),
     "decision_public_document": Row(expect(200), kwargs=code("public_document")),
     "reports_published": Row(expect(200)),
+    "reports_published_csv": Row(expect(200)),
+    "reports_published_json": Row(expect(200)),
     "report_published": Row(expect(200), kwargs=code("issued_report")),
 }
 assert LOGIN  # the rows above use only()'s default for the public: sent to sign in
