@@ -33,6 +33,7 @@ test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/bandit -r opcc governance complaints scrutiny custody_visits -ll -q
 	$(PYTEST) -n 2 -m "not browser and not services"
 
 ## make test-browser: the Playwright tests in Debian's Chromium (installed here if missing)

@@ -14,7 +14,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractHour, ExtractWeekDay
 
 from custody_visits.models import (
-    REPORTED,
+    AGREED,
     CustodySuite,
     CustodyVisit,
     DetaineeOutcome,
@@ -110,11 +110,12 @@ class VisitingFigures:
 
 
 def visiting_figures(start: date, end: date) -> VisitingFigures:
-    """The figures for visits made from ``start`` to ``end`` inclusive (9 queries)."""
-    visits = CustodyVisit.objects.filter(status__in=REPORTED, visited_on__range=(start, end))
+    """The figures for visits made from ``start`` to ``end`` inclusive (9 queries). Only reports
+    both visitors agreed (confirmed or reviewed) count: a submitted one may yet be sent back."""
+    visits = CustodyVisit.objects.filter(status__in=AGREED, visited_on__range=(start, end))
     months = months_in(start, end)
 
-    in_period = Q(visits__status__in=REPORTED, visits__visited_on__range=(start, end))
+    in_period = Q(visits__status__in=AGREED, visits__visited_on__range=(start, end))
     suite_rows = (
         CustodySuite.objects.annotate(made=Count("visits", filter=in_period))
         .filter(Q(is_open=True) | Q(made__gt=0))
@@ -188,7 +189,7 @@ def visiting_figures(start: date, end: date) -> VisitingFigures:
         ).values_list("raised_on", "closed_on")
     ]
     open_at_end = (
-        Finding.objects.filter(visit__status__in=REPORTED, visit__visited_on__lte=end)
+        Finding.objects.filter(visit__status__in=AGREED, visit__visited_on__lte=end)
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=end))
         .count()
     )

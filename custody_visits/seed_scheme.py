@@ -181,7 +181,7 @@ def _filed_visit(suite, monday, pair, manager, chance) -> CustodyVisit:
             status=VisitStatus.REVIEWED,
             visited_on=visited_on,
             arrived_at=arrival,
-            departed_at=departure if departure > arrival else time(23, 59),
+            departed_at=departure,
             admission_delayed=delayed,
             delay_minutes=chance.randrange(5, 40) if delayed else None,
             delay_reason="Custody staff dealing with a new arrival" if delayed else "",
@@ -295,7 +295,9 @@ def _seed_in_progress(suites, visitors, manager, today) -> None:
             severity=Severity.LOW,
             description=DESCRIPTIONS[FindingCategory.FOOD],
         )
-        reports.submit_report(partner.user, to_confirm, expected_version=2)
+        # Each step above bumped the report's version: submit what was last saved.
+        to_confirm.refresh_from_db()
+        reports.submit_report(partner.user, to_confirm, expected_version=to_confirm.version)
     for partner in reversed(partners):
         if _planned(open_suites[3], last_week, [demo, partner], manager) is not None:
             break

@@ -39,7 +39,7 @@ def my_visits(user):
 
     if not has_role(user, Role.VISITOR):
         return None
-    mine = CustodyVisit.objects.filter(assignments__visitor__user=user).select_related("suite")
+    mine = CustodyVisit.objects.visible_to(user).select_related("suite")
     waiting = mine.filter(
         Q(status=VisitStatus.PLANNED) | Q(status=VisitStatus.SUBMITTED) & ~Q(submitted_by=user)
     ).order_by("week_starting", "pk")

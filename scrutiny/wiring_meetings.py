@@ -75,10 +75,11 @@ def meetings_last_updated():
 
 def meetings_report_section(start, end) -> dict:
     """The meetings held from ``start`` to ``end`` (inclusive) with the actions raised at each
-    and how many are done or still open; aggregate queries only (two, whatever the count)."""
+    and how many are done or still open, and how many actions (from any meeting) were overdue at
+    ``end``; aggregate queries only (two, whatever the count)."""
     from django.db.models import Count, Q
 
-    from scrutiny.models import Action, ActionStatus, Meeting, MeetingStatus
+    from scrutiny.models import ActionStatus, Meeting, MeetingStatus
     from scrutiny.models.actions import OUTSTANDING_STATUSES
 
     held = (
@@ -108,9 +109,27 @@ def meetings_report_section(start, end) -> dict:
             "actions_raised": sum(m.actions_raised for m in meetings),
             "actions_done": sum(m.actions_done for m in meetings),
             "actions_open": sum(m.actions_open for m in meetings),
-            "actions_overdue_now": Action.objects.overdue().count(),
+            "actions_overdue_at_end": _actions_overdue_at(end),
         },
     }
+
+
+def _actions_overdue_at(day) -> int:
+    """Actions raised by ``day``, due before it and not yet done on it. The report describes the
+    period, so an action done since still counts, and one raised since does not."""
+    from django.db.models import Q
+
+    from scrutiny.models import Action, ActionStatus
+    from scrutiny.models.actions import OUTSTANDING_STATUSES
+
+    not_done_at_end = Q(status__in=OUTSTANDING_STATUSES) | Q(
+        status=ActionStatus.DONE, done_on__gt=day
+    )
+    return (
+        Action.objects.filter(raised_at__date__lte=day, due_on__lt=day)
+        .filter(not_done_at_end)
+        .count()
+    )
 
 
 def agenda_pack_context(document):

@@ -28,12 +28,13 @@ def plan_last_updated():
 
 
 def plan_report_section(start, end) -> dict:
-    """The plan in force at ``end``: each measure with its target, its latest figure for a quarter
-    beginning from ``start`` to ``end`` (one quarter for the panel report, four for the annual
-    report), and whether it meets the target. Three queries."""
+    """The published plan in force at ``end``: each measure with its target, its latest figure
+    for a quarter beginning from ``start`` to ``end`` (one quarter for the panel report, four for
+    the annual report), and whether it meets the target. Three queries."""
     from scrutiny.models import MeasureValue, PlanMeasure, PoliceAndCrimePlan
 
-    plan = PoliceAndCrimePlan.objects.current(end)
+    # A draft plan is not yet the Commissioner's: the panel sees only a published one.
+    plan = PoliceAndCrimePlan.objects.published().current(end)
     if plan is None:
         return {"start": start, "end": end, "plan": None, "rows": []}
     measures = PlanMeasure.objects.filter(priority__plan=plan).select_related("priority")

@@ -37,10 +37,12 @@ def text(label: str, what: str, *, max_length: int, required=True, rows=None, **
 class TimeField(forms.TimeField):
     """A time of day typed as hours and minutes, like 19:30 (24-hour clock)."""
 
-    def __init__(self, *, what: str, **kwargs):
+    def __init__(
+        self, *, what: str, help_text="Use the 24-hour clock, for example 19:30", **kwargs
+    ):
         super().__init__(
             input_formats=["%H:%M", "%H.%M", "%H%M"],
-            help_text="Use the 24-hour clock, for example 19:30",
+            help_text=help_text,
             widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
             error_messages={
                 "required": f"Enter {what}",

@@ -48,7 +48,12 @@ class DetailsForm(ReportStepForm):
 
     visited_on = GovukDateField(label="Date of the visit", what="the date of the visit")
     arrived_at = TimeField(label="Time you arrived", what="the time you arrived")
-    departed_at = TimeField(label="Time you left", what="the time you left")
+    departed_at = TimeField(
+        label="Time you left",
+        what="the time you left",
+        help_text="Use the 24-hour clock, for example 21:05. A time earlier than your arrival "
+        "means you left after midnight, the next day",
+    )
     detainees_in_custody = forms.IntegerField(
         label="How many detainees were in custody when you arrived?",
         min_value=0,

@@ -8,6 +8,7 @@ from custody_visits.models.findings import (
 from custody_visits.models.reports import VisitingReport, VisitingReportQuerySet
 from custody_visits.models.scheme import CustodySuite, Visitor
 from custody_visits.models.visits import (
+    AGREED,
     MINIMUM_VISITORS,
     REPORTED,
     VISIT_TRANSITIONS,
@@ -22,6 +23,7 @@ from custody_visits.models.visits import (
 )
 
 __all__ = [
+    "AGREED",
     "FINDING_TRANSITIONS",
     "MINIMUM_VISITORS",
     "REPORTED",

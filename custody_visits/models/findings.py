@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from custody_visits.models.visits import CustodyVisit
@@ -36,6 +37,10 @@ class FindingStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+# Findings still waiting for the force: once it has responded the finding awaits the scheme
+# manager's closure, so it is no longer overdue (nor reminded) whatever its due date.
+AWAITING_FORCE = (FindingStatus.OPEN, FindingStatus.RAISED)
+
 FINDING_TRANSITIONS = {
     FindingStatus.OPEN: {FindingStatus.RAISED},
     FindingStatus.RAISED: {FindingStatus.RESPONDED},
@@ -51,7 +56,8 @@ class FindingQuerySet(models.QuerySet):
         return self.filter(visit__in=CustodyVisit.objects.visible_to(user).values("pk"))
 
     def overdue(self, today):
-        return self.exclude(status=FindingStatus.CLOSED).filter(due_on__lt=today)
+        """Findings past the date the force's response was due, still without one."""
+        return self.filter(status__in=AWAITING_FORCE, due_on__lt=today)
 
 
 class Finding(models.Model):
@@ -89,6 +95,7 @@ class Finding(models.Model):
         indexes = [
             models.Index(fields=["status", "due_on"]),
             models.Index(fields=["category", "severity"]),
+            models.Index(fields=["closed_on"]),
         ]
 
     def __str__(self):
@@ -98,9 +105,12 @@ class Finding(models.Model):
         return reverse("custody_visits:finding", args=[self.code])
 
     def is_overdue(self, today) -> bool:
-        return (
-            self.status != FindingStatus.CLOSED and self.due_on is not None and self.due_on < today
-        )
+        return self.status in AWAITING_FORCE and self.due_on is not None and self.due_on < today
+
+    @property
+    def is_overdue_today(self) -> bool:
+        """For the status tag: the same rule as ``overdue()``, on today's date."""
+        return self.is_overdue(timezone.localdate())
 
     def grants_access(self, user, action) -> bool:
         """Whoever may see the visit may see its findings; only the scheme manager acts on them."""

@@ -34,6 +34,8 @@ VISIT_TRANSITIONS = {
 
 # Statuses after which the visit happened and its report exists.
 REPORTED = (VisitStatus.SUBMITTED, VisitStatus.CONFIRMED, VisitStatus.REVIEWED)
+# Reports both visitors have agreed (the second confirmed it): the only ones the scheme counts.
+AGREED = (VisitStatus.CONFIRMED, VisitStatus.REVIEWED)
 
 
 class Condition(models.TextChoices):
@@ -45,8 +47,8 @@ class Condition(models.TextChoices):
 class CustodyVisitQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The rota stays a surprise: the scheme manager (staff, Chief Executive) sees every visit;
-        a visitor sees only the visits they are on; the office holders see reports once filed;
-        nobody else sees any."""
+        an active visitor sees only the visits they are on (a stood-down one sees none); the
+        office holders see reports once filed; nobody else sees any."""
         from opcc.access import has_role
         from opcc.roles import Role
 
@@ -55,7 +57,9 @@ class CustodyVisitQuerySet(models.QuerySet):
         if user.has_perm("custody_visits.manage_scheme"):
             return self
         if has_role(user, Role.VISITOR):
-            return self.filter(assignments__visitor__user=user).distinct()
+            return self.filter(
+                assignments__visitor__user=user, assignments__visitor__is_active=True
+            ).distinct()
         if has_role(user, Role.PCC, Role.DEPUTY, Role.CHIEF_EXECUTIVE, Role.CFO):
             return self.filter(status__in=REPORTED)
         return self.none()
@@ -118,6 +122,7 @@ class CustodyVisit(models.Model):
             models.Index(fields=["status", "-week_starting"]),
             models.Index(fields=["suite", "visited_on"]),
             models.Index(fields=["visited_on"]),
+            models.Index(fields=["week_starting"]),
         ]
         permissions = [
             ("manage_scheme", "Can run the custody visiting scheme (rota, reviews, findings)"),
@@ -131,8 +136,17 @@ class CustodyVisit(models.Model):
     def get_absolute_url(self):
         return reverse("custody_visits:visit", args=[self.code])
 
+    @property
+    def left_after_midnight(self) -> bool:
+        """An overnight visit: a departure earlier than the arrival was on the next day."""
+        return bool(self.arrived_at and self.departed_at and self.departed_at < self.arrived_at)
+
     def is_visitor(self, user) -> bool:
-        return any(a.visitor.user_id == user.pk for a in self.assignments.all())
+        """Is ``user`` an active visitor on this visit? A visitor stood down (inactive) no longer
+        sees the visits they were on, nor files or confirms their reports."""
+        return any(
+            a.visitor.user_id == user.pk and a.visitor.is_active for a in self.assignments.all()
+        )
 
     def grants_access(self, user, action) -> bool:
         """opcc.access asks here after the role permissions. Only a visitor on the visit may
@@ -190,9 +204,10 @@ class NotOfferedReason(models.TextChoices):
 
 
 # Custody numbers only, never a name (ICV Code of Practice on detainee confidentiality): letters,
-# digits, "/" and "-", with at least one digit, so a name cannot be typed in instead.
+# digits, "/" and "-", with at least three digits, so a name (even "JohnSmith1") cannot be typed
+# in instead.
 custody_number_validator = RegexValidator(
-    r"^(?=.*\d)[A-Za-z0-9/-]{3,30}$",
+    r"^(?=(?:\D*\d){3})[A-Za-z0-9/-]{3,30}$",
     "Enter the custody number, like 11/ABC/1234. Do not enter a name.",
 )
 

@@ -25,13 +25,20 @@ def require_scheme_manager(actor, what: str) -> None:
     workflow.require(actor, MANAGE_SCHEME, what)
 
 
+# The roles that run the scheme (custody_visits.manage_scheme, migration 0003).
+SCHEME_MANAGER_ROLES = (Role.STAFF, Role.CHIEF_EXECUTIVE)
+
+
 def scheme_managers():
-    """The office staff who run the scheme: they receive its flags and reminders."""
-    return User.objects.filter(role=Role.STAFF, is_active=True).order_by("pk")
+    """Who runs the scheme, office staff and the Chief Executive: they receive its flags and
+    reminders."""
+    return User.objects.filter(role__in=SCHEME_MANAGER_ROLES, is_active=True).order_by("pk")
 
 
-def tell(users, *, kind: str, template: str, about=None, **context) -> None:
-    """One e-mail to each of ``users`` through the outbox, sent after the transaction commits."""
+def tell(users, *, kind: str, template: str, about=None, **context) -> int:
+    """One e-mail to each of ``users`` through the outbox, sent after the transaction commits.
+    Returns how many were queued, so a reminder sent to nobody is not marked as sent."""
+    queued = 0
     for user in users:
         queue_message(
             kind=kind,
@@ -41,3 +48,5 @@ def tell(users, *, kind: str, template: str, about=None, **context) -> None:
             context={"user": user, "portal_url": settings.PORTAL_URL, **context},
             about=about,
         )
+        queued += 1
+    return queued

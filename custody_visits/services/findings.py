@@ -113,8 +113,9 @@ def close_finding(actor, finding: Finding) -> Finding:
 
 
 def remind_overdue_findings(today: date | None = None) -> int:
-    """Remind the scheme manager, once, of each open finding past its due date. Safe to run
-    twice. Returns how many findings were reminded about."""
+    """Remind the scheme manager, once, of each finding whose response from the force is past
+    its due date. Safe to run twice. Returns how many findings were reminded about; one with
+    nobody to tell is left unmarked, to be reminded when someone runs the scheme again."""
     today = today or timezone.localdate()
     reminded = 0
     for finding in Finding.objects.overdue(today).filter(overdue_reminder_sent_at__isnull=True):
@@ -126,13 +127,15 @@ def remind_overdue_findings(today: date | None = None) -> int:
             )
             if current.overdue_reminder_sent_at is not None or not current.is_overdue(today):
                 continue  # another run got there first
-            tell(
+            told = tell(
                 scheme_managers(),
                 kind="custody_visits_finding_overdue",
                 template="custody_visits_finding_overdue",
                 about=current,
                 finding=current,
             )
+            if not told:
+                continue
             current.overdue_reminder_sent_at = timezone.now()
             current.save(update_fields=["overdue_reminder_sent_at"])
             reminded += 1

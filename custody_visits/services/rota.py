@@ -23,28 +23,53 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _previous_pair(visitor: Visitor, week_starting: date) -> frozenset[int] | None:
-    """The visitors of this visitor's latest visit before ``week_starting`` (cancelled ones
-    aside), or None if they have had none."""
-    previous = (
-        CustodyVisit.objects.filter(assignments__visitor=visitor, week_starting__lt=week_starting)
-        .exclude(status=VisitStatus.CANCELLED)
-        .order_by("-week_starting", "-id")
-        .first()
+def _neighbouring_teams(visitor: Visitor, week_starting: date) -> list[tuple[str, frozenset[int]]]:
+    """The teams of this visitor's nearest visits before and after ``week_starting``
+    (cancelled ones aside): the rota may be planned out of order, so both sides count."""
+    visits = CustodyVisit.objects.filter(assignments__visitor=visitor).exclude(
+        status=VisitStatus.CANCELLED
     )
-    if previous is None:
-        return None
-    return frozenset(previous.assignments.values_list("visitor_id", flat=True))
+    nearest = (
+        (
+            "previous visit was",
+            visits.filter(week_starting__lt=week_starting).order_by("-week_starting", "-id"),
+        ),
+        (
+            "next visit is",
+            visits.filter(week_starting__gt=week_starting).order_by("week_starting", "id"),
+        ),
+    )
+    teams = []
+    for which, candidates in nearest:
+        visit = candidates.first()
+        if visit is not None:
+            teams.append((which, frozenset(visit.assignments.values_list("visitor_id", flat=True))))
+    return teams
+
+
+def _locked_visitors(visitors: list[Visitor]) -> list[Visitor]:
+    """The visitors re-read under row locks, in a fixed order (no deadlock between two plans):
+    two plans made at once for the same people then check one after the other."""
+    locked = {
+        visitor.pk: visitor
+        for visitor in Visitor.objects.select_for_update()
+        .select_related("user")
+        .filter(pk__in=[visitor.pk for visitor in visitors])
+        .order_by("pk")
+    }
+    return [locked[visitor.pk] for visitor in visitors]
 
 
 def check_visitors(visitors: list[Visitor], week_starting: date) -> None:
     """Refuse a team that is too small, names someone twice, holds someone who may not visit
-    that week, or repeats either visitor's previous team exactly."""
+    that week or is already on a visit that week, or repeats the team of either visitor's
+    nearest visit before or after. Call inside a transaction: the visitors are locked."""
     ids = [visitor.pk for visitor in visitors]
     if len(set(ids)) != len(ids):
         raise ValidationError({"visitors": "Choose each visitor only once"})
     if len(ids) < MINIMUM_VISITORS:
         raise ValidationError({"visitors": f"Choose at least {MINIMUM_VISITORS} visitors"})
+    visitors = _locked_visitors(visitors)
     last_day = week_starting + timedelta(days=6)
     problems = []
     for visitor in visitors:
@@ -59,15 +84,31 @@ def check_visitors(visitors: list[Visitor], week_starting: date) -> None:
             )
     if problems:
         raise ValidationError({"visitors": problems})
+    busy = set(
+        VisitAssignment.objects.filter(visitor__in=ids, visit__week_starting=week_starting)
+        .exclude(visit__status=VisitStatus.CANCELLED)
+        .values_list("visitor_id", flat=True)
+    )
+    if busy:
+        raise ValidationError(
+            {
+                "visitors": [
+                    f"{visitor} is already on a visit that week: choose someone else"
+                    for visitor in visitors
+                    if visitor.pk in busy
+                ]
+            }
+        )
     team = frozenset(ids)
     for visitor in visitors:
-        if _previous_pair(visitor, week_starting) == team:
-            raise ValidationError(
-                {
-                    "visitors": f"{visitor}'s previous visit was with the same visitors: "
-                    "choose a different team, so no two people always visit together"
-                }
-            )
+        for which, neighbours in _neighbouring_teams(visitor, week_starting):
+            if neighbours == team:
+                raise ValidationError(
+                    {
+                        "visitors": f"{visitor}'s {which} with the same visitors: "
+                        "choose a different team, so no two people always visit together"
+                    }
+                )
 
 
 def plan_visit(

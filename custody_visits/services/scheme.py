@@ -124,7 +124,8 @@ def vetting_warning_from(today: date) -> date:
 
 def flag_vetting_expiries(today: date | None = None) -> int:
     """Tell the scheme manager, once for each expiry date, of every active visitor whose vetting
-    lapses within the warning period (or has lapsed). Safe to run twice."""
+    lapses within the warning period (or has lapsed). Safe to run twice; a flag with nobody to
+    tell is left unmarked, to be sent when someone runs the scheme again."""
     today = today or timezone.localdate()
     flagged = 0
     due = Visitor.objects.filter(
@@ -137,7 +138,7 @@ def flag_vetting_expiries(today: date | None = None) -> int:
             current = Visitor.objects.select_for_update().select_related("user").get(pk=visitor.pk)
             if current.vetting_reminder_sent_for == current.vetting_expires_on:
                 continue  # another run got there first
-            tell(
+            told = tell(
                 scheme_managers(),
                 kind="custody_visits_vetting_expiry",
                 template="custody_visits_vetting_expiry",
@@ -145,6 +146,8 @@ def flag_vetting_expiries(today: date | None = None) -> int:
                 visitor=current,
                 lapsed=current.vetting_expires_on < today,
             )
+            if not told:
+                continue
             current.vetting_reminder_sent_for = current.vetting_expires_on
             current.save(update_fields=["vetting_reminder_sent_for"])
             flagged += 1

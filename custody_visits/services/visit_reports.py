@@ -73,8 +73,10 @@ def _check_report_fields(visit: CustodyVisit) -> None:
                 f"The date of the visit must be in the week it was planned for, "
                 f"{visit.week_starting:%-d %B} to {last_day:%-d %B %Y}"
             )
-    if visit.arrived_at and visit.departed_at and visit.departed_at <= visit.arrived_at:
-        errors["departed_at"] = "The time of departure must be after the time of arrival"
+    # A departure earlier than the arrival is an overnight visit (23:30 to 00:45): the visitors
+    # left the next day. Only the same time twice cannot be a visit.
+    if visit.arrived_at and visit.departed_at and visit.departed_at == visit.arrived_at:
+        errors["departed_at"] = "The time of departure must be different from the time of arrival"
     if visit.admission_delayed:
         if not visit.delay_minutes:
             errors["delay_minutes"] = "Enter how many minutes admission was delayed"
@@ -136,14 +138,23 @@ def save_detainee(
         record._history_user = actor
         record.full_clean()
         record.save()
+        _changed(current, actor)
         return record
 
 
+def _changed(visit: CustodyVisit, actor) -> None:
+    # A detainee or finding is part of the report: bump its version, so the other visitor's
+    # submit (checked against the version they read) cannot send a report they have not seen.
+    workflow.save_versioned(visit, actor)
+
+
 def remove_detainee(actor, detainee: DetaineeRecord) -> None:
+    """Take a detainee off the report while it is being filled in."""
     with transaction.atomic():
-        _draft(actor, detainee.visit)
+        current = _draft(actor, detainee.visit)
         detainee._history_user = actor
         detainee.delete()
+        _changed(current, actor)
 
 
 def save_finding(
@@ -161,14 +172,17 @@ def save_finding(
         record._history_user = actor
         record.full_clean()
         record.save()
+        _changed(current, actor)
         return record
 
 
 def remove_finding(actor, finding: Finding) -> None:
+    """Take a finding off the report while it is being filled in."""
     with transaction.atomic():
-        _draft(actor, finding.visit)
+        current = _draft(actor, finding.visit)
         finding._history_user = actor
         finding.delete()
+        _changed(current, actor)
 
 
 def missing_answers(visit: CustodyVisit, detainee_count: int) -> list[str]:
@@ -194,10 +208,13 @@ def missing_answers(visit: CustodyVisit, detainee_count: int) -> list[str]:
 
 
 def _vetted_visitor(actor, visit: CustodyVisit) -> Visitor:
-    """The actor's visitor record, refused if their vetting had lapsed on the day of the visit."""
+    """The actor's visitor record, refused if they are no longer an active visitor or their
+    vetting had lapsed on the day of the visit."""
     visitor = Visitor.objects.filter(user=actor).first()
     if visitor is None:
         access.refuse(actor, f"file visit {visit.pk} without a visitor record")
+    if not visitor.is_active:
+        access.refuse(actor, f"file visit {visit.pk} as an inactive visitor")
     if not visitor.vetting_valid_on(visit.visited_on):
         raise ValidationError(
             f"Your police vetting lapsed on {visitor.vetting_expires_on:%-d %B %Y}, before this "

@@ -113,6 +113,7 @@ class FindingDetailView(RoleRequiredMixin, FindingMixin, TemplateView):
             and finding.status in (FindingStatus.OPEN, FindingStatus.RESPONDED),
             "may_respond": manages and finding.status == FindingStatus.RAISED,
             "may_close": manages and finding.status == FindingStatus.RESPONDED,
+            "shows_all_findings": access.has_role(self.request.user, *READER_ROLES),
         }
 
 

@@ -21,14 +21,21 @@ from opcc.pagination import paginate
 from opcc.roles import Role
 from opcc.views.forms import BadRequestOnInvalidForm
 
+# The rota's months: wide enough for any real visit, narrow enough that the month before and
+# after still exist (date.min and date.max would overflow the navigation links).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
 
 def month_from(value: str, today: date) -> date:
-    """The first day of the month named YYYY-MM, or of this month when the value is not one."""
+    """The first day of the month named YYYY-MM, or of this month when the value is not one
+    (or is outside the years the rota covers)."""
     try:
         year, month = (int(part) for part in value.split("-"))
-        return date(year, month, 1)
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            return date(year, month, 1)
     except (TypeError, ValueError):
-        return today.replace(day=1)
+        pass
+    return today.replace(day=1)
 
 
 def next_month(first: date) -> date:

@@ -55,6 +55,8 @@ class VisitDetailView(RoleRequiredMixin, VisitMixin, TemplateView):
             and visit.submitted_by_id != user.pk,
             "may_review": status == VisitStatus.CONFIRMED and manages,
             "may_cancel": status == VisitStatus.PLANNED and manages,
+            # Change history is for the office roles (it shows past values), never a visitor.
+            "shows_history": access.has_role(user, *READER_ROLES),
         }
 
 

@@ -2,6 +2,7 @@
 
 from crispy_forms_gds.layout import Field, Fixed, Fluid, Layout, Size
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from opcc.fields import GovukDateField
@@ -9,7 +10,8 @@ from opcc.forms import GovukForm
 from opcc.models import User
 from opcc.roles import OFFICE_ROLES
 from scrutiny.forms.plan import QuarterField, quarter_choices
-from scrutiny.models import Meeting, Relevance, TopicSource, TopicStatus
+from scrutiny.models import ForwardPlanTopic, Meeting, Relevance, TopicSource, TopicStatus
+from scrutiny.quarters import quarter_label
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -41,7 +43,10 @@ class TopicForm(GovukForm, forms.Form):
         label="Where did the topic come from?",
         choices=TopicSource.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose where the topic came from"},
+        error_messages={
+            "required": "Choose where the topic came from",
+            "invalid_choice": "Choose one of the sources listed",
+        },
     )
     source_reference = forms.CharField(
         label="Reference (optional)",
@@ -68,19 +73,37 @@ class TopicForm(GovukForm, forms.Form):
         },
     )
     status = forms.ChoiceField(
-        label="Status", choices=TopicStatus.choices, required=False, widget=forms.RadioSelect
+        label="Status",
+        choices=TopicStatus.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose one of the statuses listed"},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, editing: bool = False, from_scan: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        editing: bool = False,
+        from_scan: bool = False,
+        topic: ForwardPlanTopic | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
-        self.fields["planned_quarter"].choices = [
-            ("", "Choose a quarter"),
-            *quarter_choices(2, ahead=6),
-        ]
-        self.fields["planned_meeting"].queryset = Meeting.objects.filter(
-            held_on__gte=timezone.localdate()
-        ).select_related("body")
+        quarters = quarter_choices(2, ahead=6)
+        # A topic being changed keeps its own quarter and meeting as choices even once they are
+        # past, so it can be marked scrutinised after its meeting without losing either.
+        if topic is not None and topic.planned_quarter:
+            current = (topic.planned_quarter.isoformat(), quarter_label(topic.planned_quarter))
+            if current not in quarters:
+                quarters = [*quarters, current]
+        self.fields["planned_quarter"].choices = [("", "Choose a quarter"), *quarters]
+        upcoming = Q(held_on__gte=timezone.localdate())
+        if topic is not None and topic.planned_meeting_id:
+            upcoming |= Q(pk=topic.planned_meeting_id)
+        self.fields["planned_meeting"].queryset = Meeting.objects.filter(upcoming).select_related(
+            "body"
+        )
         self.fields["lead"].queryset = User.objects.filter(
             role__in=OFFICE_ROLES, is_active=True
         ).order_by("full_name")
@@ -144,7 +167,10 @@ class HorizonScanForm(GovukForm, forms.Form):
         label="Relevance to policing here",
         choices=Relevance.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how relevant it is"},
+        error_messages={
+            "required": "Choose how relevant it is",
+            "invalid_choice": "Choose high, medium or low relevance",
+        },
     )
     action = forms.CharField(
         label="Action (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})

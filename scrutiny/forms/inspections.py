@@ -29,7 +29,10 @@ class InspectionForm(GovukForm, forms.Form):
         label="Type of inspection",
         choices=InspectionType.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the type of inspection"},
+        error_messages={
+            "required": "Choose the type of inspection",
+            "invalid_choice": "Choose one of the types of inspection listed",
+        },
     )
     published_on = GovukDateField(
         label="When did HMICFRS publish the report?", what="the date HMICFRS published the report"
@@ -136,7 +139,10 @@ class ItemResponseForm(GovukForm, forms.Form):
         label="What is the Commissioner's answer?",
         choices=ResponseKind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose action taken, action proposed or no action"},
+        error_messages={
+            "required": "Choose action taken, action proposed or no action",
+            "invalid_choice": "Choose action taken, action proposed or no action",
+        },
     )
     response = forms.CharField(
         label="The action, or why there is none",

@@ -109,7 +109,10 @@ class MeasureForm(GovukForm, forms.Form):
         label="Which way is better?",
         choices=Direction.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether higher or lower is better"},
+        error_messages={
+            "required": "Choose whether higher or lower is better",
+            "invalid_choice": "Choose whether higher or lower is better",
+        },
     )
 
     def __init__(self, *args, **kwargs):

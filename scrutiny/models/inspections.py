@@ -106,6 +106,10 @@ class HmicfrsInspection(models.Model):
             models.Index(fields=["status", "published_on"]),
             models.Index(fields=["inspection_type", "-published_on"]),
             models.Index(fields=["-published_on", "-id"]),
+            # The public list of responses, newest response first.
+            models.Index(
+                fields=["-response_published_at", "-id"], name="scrutiny_hmicfrs_resp_pub_idx"
+            ),
         ]
 
     def __str__(self):

@@ -24,10 +24,16 @@ TOPIC_FIELDS = (
 )
 
 
-def _check_topic(topic: ForwardPlanTopic) -> None:
+def _check_topic(topic: ForwardPlanTopic, *, meeting_changed: bool = True) -> None:
     if topic.planned_quarter:
         topic.planned_quarter = quarter_start(topic.planned_quarter)
-    if topic.planned_meeting is not None and topic.planned_meeting.held_on < timezone.localdate():
+    # Only a newly chosen meeting must be ahead: a topic keeps its meeting once it has been held,
+    # so that it can then be marked scrutinised.
+    if (
+        meeting_changed
+        and topic.planned_meeting is not None
+        and topic.planned_meeting.held_on < timezone.localdate()
+    ):
         raise ValidationError({"planned_meeting": "Choose a meeting that has not yet been held"})
 
 
@@ -56,12 +62,13 @@ def update_topic(actor, topic: ForwardPlanTopic, *, expected_version: int, **fie
         current = workflow.locked(topic)
         if current.version != expected_version:
             raise ConcurrentEdit("topic")
+        meeting_before = current.planned_meeting_id
         for name in TOPIC_FIELDS:
             if name in fields:
                 setattr(current, name, fields[name])
         if "status" in fields and fields["status"] != current.status:
             workflow.move(current, fields["status"], TOPIC_TRANSITIONS)
-        _check_topic(current)
+        _check_topic(current, meeting_changed=current.planned_meeting_id != meeting_before)
         return workflow.save_versioned(current, actor)
 
 

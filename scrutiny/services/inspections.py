@@ -149,6 +149,13 @@ def record_chief_constable_comments(
         current = _open(inspection)
         if current.comments_requested_on is None:
             raise ValidationError("Request the Chief Constable's comments first.")
+        if received_on and received_on < current.comments_requested_on:
+            raise ValidationError(
+                {
+                    "received_on": "The date the comments arrived must be on or after the date "
+                    f"they were requested, {current.comments_requested_on:%-d %B %Y}"
+                }
+            )
         current.comments_received_on = received_on
         current.chief_constable_comments = comments.strip()
         return workflow.save_versioned(current, actor)

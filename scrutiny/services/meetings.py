@@ -8,6 +8,7 @@ asks for the public PDFs after commit.
 
 from datetime import date, time
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -57,11 +58,31 @@ def _require_planned(meeting: Meeting, what: str) -> None:
         )
 
 
+EARLIEST_MEETING = date(2000, 1, 1)
+YEARS_AHEAD = 5
+
+
+def _check_meeting_date(held_on: date) -> None:
+    # A typo in the year (2062, 1926) would otherwise file a meeting nobody can find.
+    latest = timezone.localdate() + relativedelta(years=YEARS_AHEAD)
+    if held_on < EARLIEST_MEETING:
+        raise ValidationError({"held_on": "The date of the meeting must be in 2000 or later"})
+    if held_on > latest:
+        raise ValidationError(
+            {
+                "held_on": f"The date of the meeting must be within {YEARS_AHEAD} years from "
+                f"today, on or before {latest:%-d %B %Y}"
+            }
+        )
+
+
 def schedule_meeting(actor, *, body: Body, held_on: date, starts_at: time, place: str) -> Meeting:
-    """Put a meeting of ``body`` in the calendar; its agenda is built next."""
+    """Put a meeting of ``body`` in the calendar; its agenda is built next. The date must be
+    plausible: from 2000 and no more than five years ahead."""
     workflow.require(actor, "scrutiny.add_meeting", "schedule a meeting")
     if not place.strip():
         raise ValidationError({"place": "Enter where the meeting is held"})
+    _check_meeting_date(held_on)
     meeting = Meeting(body=body, held_on=held_on, starts_at=starts_at, place=place.strip())
     with transaction.atomic():
         return _save(meeting, actor)
@@ -75,6 +96,7 @@ def reschedule_meeting(
     workflow.require(actor, "scrutiny.change_meeting", f"reschedule meeting {meeting.pk}")
     if not place.strip():
         raise ValidationError({"place": "Enter where the meeting is held"})
+    _check_meeting_date(held_on)
     with transaction.atomic():
         current = workflow.locked(meeting)
         if current.version != expected_version:
@@ -287,14 +309,12 @@ def actions_brought_forward(meeting: Meeting):
 
 
 def public_actions_brought_forward(meeting: Meeting) -> list[Action]:
-    """Outstanding actions from earlier meetings that the public may see: raised on a public
-    item at a meeting whose minutes are approved (a draft minute's actions are not public)."""
-    return list(
-        actions_brought_forward(meeting).filter(
-            item__is_confidential=False,
-            item__meeting__status=MeetingStatus.MINUTES_APPROVED,
-        )
-    )
+    """Outstanding actions from earlier meetings that the public may see: those raised on a
+    public item, whether or not that meeting's minutes are approved yet. In the normal cycle
+    they are approved at this very meeting, so waiting for approval would hide every action
+    from the agenda that is meant to check on it. Only the action (description, owner, due
+    date, status) is shown, never the draft minute; a confidential item's actions never are."""
+    return list(actions_brought_forward(meeting).filter(item__is_confidential=False))
 
 
 def public_agenda(meeting: Meeting) -> list[dict]:

@@ -98,7 +98,7 @@ class TopicEditView(PermissionRequiredMixin, BadRequestOnInvalidForm, FormView):
         )
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "editing": True}
+        return {**super().get_form_kwargs(), "editing": True, "topic": self.topic}
 
     def get_initial(self):
         topic = self.topic

@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
+from opcc import access
 from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
@@ -60,6 +62,10 @@ class BodyFormView(PermissionRequiredMixin, BadRequestOnInvalidForm, FormView):
 class BodyEditView(BodyFormView):
     permission = "scrutiny.change_body"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.body = get_object_or_404(Body, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def body(self):
+        # Looked up only after the permission check, so the sign-in redirect and the 403 say
+        # nothing about which bodies exist.
+        return access.object_for(
+            self.request.user, Body.objects.all(), access.CHANGE, pk=self.kwargs["pk"]
+        )

@@ -146,9 +146,12 @@ def test_overdue_open_findings_are_reminded_once(
     with django_capture_on_commit_callbacks(execute=True):
         assert remind_overdue_findings.delay().get() == 1
         assert services.remind_overdue_findings() == 0  # once
+    # Both who run the scheme are reminded: office staff and the Chief Executive.
     messages = OutboundMessage.objects.filter(kind="custody_visits_finding_overdue")
-    assert [m.to for m in messages] == [people[Role.STAFF].email]
-    assert "was due by 29 October 2026" in messages.get().body_text
+    assert sorted(m.to for m in messages) == sorted(
+        [people[Role.STAFF].email, people[Role.CHIEF_EXECUTIVE].email]
+    )
+    assert all("was due by 29 October 2026" in m.body_text for m in messages)
     finding.refresh_from_db()
     assert finding.overdue_reminder_sent_at is not None
 

@@ -41,8 +41,13 @@ def at(text):
 
 @pytest.fixture
 def quarter_data(db):
-    """Q2 2026/27 by hand: four reported visits inside the quarter (two at Northgate, one at
-    Southbank, one at the closed Old Town), and visits that must not count around them."""
+    """Q2 2026/27 by hand: four agreed (confirmed or reviewed) visits inside the quarter (two at
+    Northgate, one at Southbank, one at the closed Old Town), and visits that must not count
+    around them.
+
+    Changed on purpose: the Southbank visit was a submitted report and was counted. Only reports
+    both visitors agreed count now, so it is reviewed here, and a submitted report (with a
+    detainee, a delay and a finding of its own) joins the visits that must not count."""
     northgate = CustodySuiteFactory(name="Northgate", visits_per_month_target=4)
     southbank = CustodySuiteFactory(name="Southbank", visits_per_month_target=2)
     old_town = CustodySuiteFactory(name="Old Town", is_open=False, visits_per_month_target=4)
@@ -67,7 +72,6 @@ def quarter_data(db):
     )
     wednesday = ReportedVisitFactory(
         suite=southbank,
-        status=VisitStatus.SUBMITTED,
         visited_on=day("2026-08-19"),  # a Wednesday
         arrived_at=at("11:59"),
         detainees_in_custody=4,
@@ -80,7 +84,17 @@ def quarter_data(db):
         arrived_at=at("18:00"),  # the first minute of the 6pm to midnight band
         detainees_in_custody=0,
     )
-    # Not in the quarter's figures: planned, cancelled, the day before and the day after.
+    # Not in the quarter's figures: submitted but not yet confirmed by the second visitor (it may
+    # be sent back), planned, cancelled, the day before and the day after.
+    submitted = ReportedVisitFactory(
+        suite=southbank,
+        status=VisitStatus.SUBMITTED,
+        visited_on=day("2026-08-26"),  # a Wednesday
+        arrived_at=at("14:00"),
+        detainees_in_custody=7,
+        admission_delayed=True,
+        delay_minutes=45,
+    )
     CustodyVisitFactory(suite=northgate, week_starting=day("2026-08-03"))
     CustodyVisitFactory(
         suite=northgate, status=VisitStatus.CANCELLED, week_starting=day("2026-08-10")
@@ -99,6 +113,7 @@ def quarter_data(db):
     detainee(wednesday, DetaineeOutcome.NOT_OFFERED, NotOfferedReason.IN_INTERVIEW)
     detainee(wednesday, DetaineeOutcome.NOT_OFFERED, NotOfferedReason.ASLEEP)
     detainee(before, DetaineeOutcome.VISITED, is_juvenile=True)
+    detainee(submitted, DetaineeOutcome.VISITED, is_juvenile=True)
 
     def finding(visit, category, severity, raised, closed=None):
         FindingFactory(
@@ -117,6 +132,7 @@ def quarter_data(db):
     # From June's visit, closed in July: counts to the time to resolve, not to the categories.
     finding(before, FindingCategory.HEALTH, Severity.HIGH, "2026-06-30", "2026-07-05")  # 5 days
     finding(after, FindingCategory.OTHER, Severity.LOW, "2026-10-02")  # after the quarter
+    finding(submitted, FindingCategory.FOOD, Severity.HIGH, "2026-08-27")  # not yet agreed
     return last_day
 
 

@@ -97,6 +97,28 @@ def test_never_the_same_pair_as_either_visitors_previous_visit(manager, suite):
     )
 
 
+def test_never_the_same_pair_as_either_visitors_next_visit_when_planned_out_of_order(
+    manager, suite
+):
+    first, second = VisitorFactory(), VisitorFactory()
+    plan(manager, suite, first, second, week=datetime.date(2026, 12, 14))
+    # Planned earlier in the rota after the later visit: the next visit counts as well.
+    assert "next visit is with the same visitors" in refusal(manager, suite, second, first)
+    assert not CustodyVisit.objects.filter(week_starting=WEEK).exists()
+
+
+def test_a_visitor_cannot_be_on_two_visits_in_one_week(manager, suite):
+    first, second, third, fourth = (VisitorFactory() for _ in range(4))
+    plan(manager, suite, first, second)
+    other_suite = CustodySuiteFactory()
+    # The same pair again that week, and one of them with someone else: both refused.
+    assert "is already on a visit that week" in refusal(manager, other_suite, first, second)
+    message = refusal(manager, other_suite, third, second, week=WEEK + datetime.timedelta(days=3))
+    assert f"{second} is already on a visit that week" in message and str(third) not in message
+    assert plan(manager, other_suite, third, fourth)
+    assert CustodyVisit.objects.filter(week_starting=WEEK).count() == 2
+
+
 def test_a_cancelled_visit_does_not_count_as_the_previous_one(manager, suite):
     first, second = VisitorFactory(), VisitorFactory()
     earlier = plan(manager, suite, first, second, week=datetime.date(2026, 11, 23))
@@ -168,10 +190,22 @@ def test_rota_and_my_visits_queries_do_not_grow(
     assert response.context["page"].paginator.count == rows
 
 
-def test_a_bad_month_shows_this_month(client_for):
-    response = client_for(Role.STAFF).get(reverse("custody_visits:rota") + "?month=2026-13")
+@pytest.mark.parametrize("month", ["2026-13", "9999-12", "0001-01", "1999-12", "2101-01", "x"])
+def test_a_bad_month_shows_this_month(client_for, month):
+    # The first and last months a date can hold have no month before or after them (a 500).
+    response = client_for(Role.STAFF).get(reverse("custody_visits:rota") + f"?month={month}")
     assert response.status_code == 200
     assert response.context["month"] == datetime.date(2026, 11, 1)
+
+
+@pytest.mark.parametrize(
+    ("month", "first"),
+    [("2000-01", datetime.date(2000, 1, 1)), ("2100-12", datetime.date(2100, 12, 1))],
+)
+def test_the_rota_reaches_its_first_and_last_years(client_for, month, first):
+    response = client_for(Role.STAFF).get(reverse("custody_visits:rota") + f"?month={month}")
+    assert response.status_code == 200
+    assert response.context["month"] == first
 
 
 def test_the_cancel_page_needs_a_reason_and_cancels(client_for, me, partner):

@@ -155,9 +155,11 @@ def test_coming_expiries_are_flagged_to_the_scheme_manager_once_per_expiry(
     with django_capture_on_commit_callbacks(execute=True):
         assert flag_vetting_expiries.delay().get() == 1
         assert services.flag_vetting_expiries() == 0
-    message = OutboundMessage.objects.get(kind="custody_visits_vetting_expiry")
-    assert message.to == people[Role.STAFF].email
-    assert "expires on 22 January 2027" in message.body_text
+    messages = OutboundMessage.objects.filter(kind="custody_visits_vetting_expiry")
+    assert sorted(m.to for m in messages) == sorted(
+        [people[Role.STAFF].email, people[Role.CHIEF_EXECUTIVE].email]
+    )
+    assert all("expires on 22 January 2027" in m.body_text for m in messages)
     # Renewed, then coming up again: a new expiry is a new flag.
     services.change_visitor(people[Role.STAFF], soon, vetting_expires_on=datetime.date(2027, 1, 10))
     assert services.flag_vetting_expiries() == 1

@@ -83,7 +83,7 @@ def test_a_change_from_check_your_answers_returns_there(client_for, visit):
     ("change", "field", "message"),
     [
         ({"arrived_at": "7.30pm"}, "arrived_at", "Enter the time you arrived as hours and minutes"),
-        ({"departed_at": "18:00"}, "departed_at", "The time of departure must be after"),
+        ({"departed_at": "19:30"}, "departed_at", "must be different from the time of arrival"),
         ({"visited_on_0": "24"}, "visited_on", "must be today or in the past"),
         ({"visited_on_0": "12"}, "visited_on", "must be in the week it was planned for"),
         ({"visited_on_0": "31"}, "visited_on", "must be a real date"),
@@ -161,7 +161,8 @@ def test_a_detainee_is_added_by_custody_number(client_for, visit):
     assert "11/ABC/2001" in page and "Add another detainee" in page
 
 
-@pytest.mark.parametrize("typed", ["John Smith", "Smith", "J. Smith 2"])
+# A name with a digit or two added is still a name: a custody number has at least three digits.
+@pytest.mark.parametrize("typed", ["John Smith", "Smith", "J. Smith 2", "JohnSmith1", "JSmith12"])
 def test_a_name_is_refused_as_a_custody_number(client_for, visit, typed):
     response = client_for(Role.VISITOR).post(
         url("report_detainee_add", visit),

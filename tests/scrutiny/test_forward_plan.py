@@ -1,14 +1,17 @@
 """The scrutiny work programme and the horizon-scanning log."""
 
 import datetime
+import re
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from opcc.roles import Role
 from scrutiny.models import ForwardPlanTopic, HorizonScanEntry, TopicSource, TopicStatus
 from scrutiny.services import forward_plan as services
+from tests.scrutiny.factories_meetings import MeetingFactory
 from tests.scrutiny.factories_plan import HorizonScanEntryFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +158,60 @@ def test_the_log_takes_the_same_queries_at_any_size(
     with django_assert_max_num_queries(10):
         response = client.get(reverse("scrutiny:horizon_scan"))
     assert f"{count} entries" in response.content.decode()
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 23, 10, 0), tick=False)
+def test_a_topic_is_marked_scrutinised_after_its_meeting_keeping_its_meeting_and_quarter(
+    client_for,
+):
+    # By 23 November 2026 the meeting of 1 October is past, and the quarter planned, Q1 2026/27,
+    # is no longer among the quarters offered to a new topic.
+    meeting = MeetingFactory(held_on=datetime.date(2026, 10, 1), status="held")
+    topic = TopicFactory(planned_quarter=datetime.date(2026, 4, 1), planned_meeting=meeting)
+    url = reverse("scrutiny:forward_plan_topic_edit", args=[topic.pk])
+    client = client_for(Role.STAFF)
+    page = client.get(url).content.decode()
+    assert 'value="2026-04-01" selected' in page
+    assert f'value="{meeting.pk}" selected' in page
+    response = client.post(
+        url,
+        {
+            "title": topic.title,
+            "source": topic.source,
+            "planned_quarter": "2026-04-01",
+            "planned_meeting": meeting.pk,
+            "lead": topic.lead_id,
+            "status": TopicStatus.SCRUTINISED,
+            "version": topic.version,
+        },
+    )
+    assert response.status_code == 302
+    topic.refresh_from_db()
+    assert topic.status == TopicStatus.SCRUTINISED
+    assert (topic.planned_meeting, topic.planned_quarter) == (meeting, datetime.date(2026, 4, 1))
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 23, 10, 0), tick=False)
+def test_a_topic_cannot_be_moved_to_a_meeting_already_held(people):
+    held = MeetingFactory(held_on=datetime.date(2026, 10, 1), status="held")
+    topic = TopicFactory(planned_meeting=MeetingFactory(held_on=datetime.date(2026, 12, 1)))
+    with pytest.raises(ValidationError, match="not yet been held"):
+        services.update_topic(
+            people[Role.STAFF], topic, expected_version=topic.version, planned_meeting=held
+        )
+
+
+def test_a_topic_with_a_made_up_choice_says_what_to_fix_without_echoing_it(client_for):
+    response = client_for(Role.STAFF).post(
+        reverse("scrutiny:forward_plan_topic_add"), {"source": "gossip<b>"}
+    )
+    page = response.content.decode()
+    assert "Choose one of the sources listed" in page
+    assert "gossip" not in page
+
+
+def test_the_title_of_a_form_with_errors_says_error_once(client_for):
+    response = client_for(Role.STAFF).post(reverse("scrutiny:forward_plan_topic_add"), {})
+    title = re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
+    assert title.count("Error: ") == 1
+    assert title.startswith("Error: Plan a scrutiny topic")

@@ -156,6 +156,22 @@ def test_comments_cannot_be_recorded_before_they_are_requested(people):
         )
 
 
+def test_comments_cannot_arrive_before_they_were_requested(people):
+    staff = people[Role.STAFF]
+    inspection = InspectionFactory(published_on=PUBLISHED)
+    inspection = services.request_chief_constable_comments(staff, inspection, requested_on=day(5))
+    with pytest.raises(ValidationError, match="on or after the date they were requested") as error:
+        services.record_chief_constable_comments(
+            staff, inspection, received_on=day(4), comments="Noted."
+        )
+    assert "received_on" in error.value.message_dict
+    inspection.refresh_from_db()
+    assert inspection.comments_received_on is None
+    services.record_chief_constable_comments(
+        staff, inspection, received_on=day(5), comments="Noted."
+    )
+
+
 def test_a_response_is_published_only_when_complete(people, django_capture_on_commit_callbacks):
     inspection = InspectionFactory(published_on=PUBLISHED)
     item = InspectionItemFactory(inspection=inspection)

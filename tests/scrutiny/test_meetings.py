@@ -159,18 +159,21 @@ def test_holding_a_meeting_carries_forward_the_body_s_open_actions(people):
     assert other_body.status == ActionStatus.OPEN
 
 
-def test_actions_carried_forward_appear_on_the_next_agenda(people):
+def test_actions_carried_forward_appear_on_the_next_agenda_before_the_minutes_are_approved():
+    # The usual cycle: the next meeting approves the earlier minutes, so while its agenda is
+    # published those minutes are still a draft, yet the public item's actions are shown.
     body = BodyFactory()
-    earlier = MeetingFactory(
-        body=body, held_on=datetime.date(2026, 9, 1), status="minutes_approved"
-    )
+    earlier = MeetingFactory(body=body, held_on=datetime.date(2026, 9, 1), status="held")
     next_meeting = MeetingFactory(body=body, held_on=datetime.date(2026, 12, 1))
     carried = ActionFactory(
         item=AgendaItemFactory(meeting=earlier), status=ActionStatus.CARRIED_FORWARD
     )
     ActionFactory(item=AgendaItemFactory(meeting=earlier), status=ActionStatus.DONE)
+    secret = ActionFactory(
+        item=ConfidentialItemFactory(meeting=earlier), status=ActionStatus.CARRIED_FORWARD
+    )
 
-    assert list(services.actions_brought_forward(next_meeting)) == [carried]
+    assert list(services.actions_brought_forward(next_meeting)) == [carried, secret]
     assert services.public_actions_brought_forward(next_meeting) == [carried]
 
 

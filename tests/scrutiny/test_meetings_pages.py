@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from opcc.roles import Role
 from scrutiny.models import Action, ActionStatus, Body, Meeting, MeetingStatus
@@ -281,3 +282,57 @@ def test_a_held_meeting_cannot_be_rescheduled(people):
             place="Room",
             expected_version=1,
         )
+
+
+@pytest.mark.parametrize(
+    ("year", "message"),
+    [
+        ("1926", "The date of the meeting must be in 2000 or later"),
+        ("2032", "The date of the meeting must be within 5 years from today"),
+    ],
+)
+def test_a_meeting_cannot_be_scheduled_at_an_implausible_date(client_for, year, message):
+    body = BodyFactory()
+    response = client_for(Role.STAFF).post(
+        "/scrutiny/meetings/new/",
+        {"body": body.pk, "held_on_0": "3", "held_on_1": "12", "held_on_2": year,
+         "starts_at": "14:30", "place": "Committee Room 1"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_a_meeting_five_years_ahead_is_scheduled_but_not_a_day_later(people):
+    body = BodyFactory()
+    services.schedule_meeting(
+        people[Role.STAFF], body=body, held_on=datetime.date(2031, 11, 23),
+        starts_at=datetime.time(10), place="Room 1",
+    )  # fmt: skip
+    with pytest.raises(ValidationError, match="on or before 23 November 2031"):
+        services.schedule_meeting(
+            people[Role.STAFF], body=body, held_on=datetime.date(2031, 11, 24),
+            starts_at=datetime.time(10), place="Room 1",
+        )  # fmt: skip
+
+
+def test_a_meeting_cannot_be_rescheduled_to_an_implausible_date(people):
+    meeting = MeetingFactory(held_on=datetime.date(2026, 12, 3))
+    with pytest.raises(ValidationError, match="in 2000 or later"):
+        services.reschedule_meeting(
+            people[Role.STAFF], meeting, held_on=datetime.date(1999, 12, 3),
+            starts_at=datetime.time(10), place="Room 1", expected_version=meeting.version,
+        )  # fmt: skip
+
+
+def test_the_public_is_sent_to_sign_in_to_edit_a_body_whether_or_not_it_exists(client_for):
+    body = BodyFactory()
+    client = client_for("anonymous")
+    for pk in (body.pk, body.pk + 1000):
+        response = client.get(reverse("scrutiny:body_edit", args=[pk]))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+def test_a_body_that_does_not_exist_is_404_to_the_office(client_for):
+    assert client_for(Role.STAFF).get(reverse("scrutiny:body_edit", args=[999])).status_code == 404

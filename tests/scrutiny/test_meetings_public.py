@@ -8,6 +8,7 @@ import io
 
 import pytest
 import time_machine
+from django.template.loader import render_to_string
 from pypdf import PdfReader
 
 from opcc.registry import report_sections, transparency_sources
@@ -114,6 +115,28 @@ def test_confidential_items_never_reach_the_pdfs(client, meeting_with_secrets):
         assert secret_text not in minutes_text
 
 
+def test_the_next_agenda_shows_public_actions_of_draft_minutes_but_nothing_confidential(
+    client, people, django_capture_on_commit_callbacks
+):
+    staff = people[Role.STAFF]
+    body = BodyFactory()
+    earlier = MeetingFactory(body=body, held_on=datetime.date(2026, 9, 1), status="held")
+    public = AgendaItemFactory(meeting=earlier, minutes="DRAFT-MINUTE members were unsure.")
+    ActionFactory(item=public, description="Publish the figures", owner="Supt Jane Cole")
+    ActionFactory(item=ConfidentialItemFactory(meeting=earlier), description="SECRET-ACTION")
+    meeting = MeetingFactory(body=body, held_on=datetime.date(2026, 12, 1))
+    AgendaItemFactory(meeting=meeting, title="Minutes of the last meeting")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_agenda(staff, meeting)
+
+    page = client.get(meeting.get_public_url()).content.decode()
+    pack = pdf_text(client.get(f"/meetings/{meeting.code}/agenda-pack.pdf"))
+    for shown in (page, pack):
+        assert "Publish the figures" in shown and "Supt Jane Cole" in shown
+        for hidden in ("SECRET-ACTION", "SECRET-MINUTE", "DRAFT-MINUTE"):
+            assert hidden not in shown
+
+
 def test_a_confidential_paper_is_never_served_publicly(client, client_for, meeting_with_secrets):
     _, _, secret_paper = meeting_with_secrets
     assert client.get(f"/meetings/papers/{secret_paper.code}/").status_code == 404
@@ -201,8 +224,9 @@ def test_the_report_section_counts_meetings_and_actions_in_two_queries(
     for number in range(rows):
         meeting = MeetingFactory(status="held", held_on=datetime.date(2026, 10, 1 + number % 28))
         item = AgendaItemFactory(meeting=meeting)
-        ActionFactory(item=item, status=ActionStatus.DONE)
-        ActionFactory(item=item, due_on=datetime.date(2026, 12, 1))
+        raised_at = datetime.datetime(2026, 10, 20, 9, tzinfo=datetime.UTC)
+        ActionFactory(item=item, status=ActionStatus.DONE, raised_at=raised_at)
+        ActionFactory(item=item, due_on=datetime.date(2026, 12, 1), raised_at=raised_at)
     MeetingFactory(status="held", held_on=datetime.date(2026, 6, 1))  # outside the period
     with django_assert_max_num_queries(2):
         figures = section.build(datetime.date(2026, 10, 1), datetime.date(2026, 12, 31))
@@ -212,5 +236,30 @@ def test_the_report_section_counts_meetings_and_actions_in_two_queries(
         "actions_raised": 2 * rows,
         "actions_done": rows,
         "actions_open": rows,
-        "actions_overdue_now": 0,
+        "actions_overdue_at_end": rows,  # the open ones, due 1 December, before 31 December
     }
+
+
+def test_the_report_section_counts_actions_overdue_at_the_end_of_the_period_not_today():
+    # Period July to September 2026, looked at on 23 November 2026. Overdue on 30 September:
+    # raised by then, due before then, and not done by then.
+    item = AgendaItemFactory(meeting__held_on=datetime.date(2026, 7, 15), meeting__status="held")
+    in_august = datetime.datetime(2026, 8, 1, 9, tzinfo=datetime.UTC)
+    sept_15 = datetime.date(2026, 9, 15)
+    rows = [
+        (in_august, sept_15, ActionStatus.OPEN, None),  # overdue then and now: counts
+        (in_august, sept_15, ActionStatus.DONE, datetime.date(2026, 10, 10)),  # done later: counts
+        (in_august, sept_15, ActionStatus.DONE, datetime.date(2026, 9, 20)),  # done in time
+        (in_august, datetime.date(2026, 9, 30), ActionStatus.OPEN, None),  # due on the last day
+        (in_august, datetime.date(2026, 10, 15), ActionStatus.OPEN, None),  # overdue only now
+        (datetime.datetime(2026, 10, 5, 9, tzinfo=datetime.UTC), sept_15, ActionStatus.OPEN, None),
+    ]
+    for raised_at, due_on, status, done_on in rows:
+        ActionFactory(item=item, raised_at=raised_at, due_on=due_on, status=status, done_on=done_on)
+
+    section = report_sections.get("meetings")
+    figures = section.build(datetime.date(2026, 7, 1), datetime.date(2026, 9, 30))
+
+    assert figures["totals"]["actions_overdue_at_end"] == 2
+    html = render_to_string(section.template_name, {"section": figures})
+    assert "On 30 September 2026, 2 actions from all meetings were overdue." in html

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +15,7 @@ from django.utils import timezone
 from governance.models import DecisionMaker, DecisionStatus
 from opcc.models import DocumentStatus, OutboundMessage
 from opcc.roles import Role
-from scrutiny.models import InspectionStatus, ItemKind, PanelReportStatus
+from scrutiny.models import InspectionStatus, ItemKind, MeetingStatus, PanelReportStatus
 from scrutiny.services import panel_reports as services
 from tests.governance.factories import DecisionFactory
 from tests.opcc.factories import UserFactory
@@ -22,6 +23,12 @@ from tests.scrutiny.factories_inspections import (
     InspectionFactory,
     InspectionItemFactory,
     PanelReportFactory,
+)
+from tests.scrutiny.factories_meetings import (
+    ActionFactory,
+    AgendaItemFactory,
+    ConfidentialItemFactory,
+    MeetingFactory,
 )
 from tests.scrutiny.factories_plan import MeasureFactory, MeasureValueFactory, PlanFactory
 
@@ -51,7 +58,9 @@ def make_quarter(extra: int = 0):
         title="Answered", published_on=datetime.date(2026, 6, 2),
         status=InspectionStatus.PUBLISHED, response_published_at=at(datetime.date(2026, 7, 20)),
     )  # fmt: skip
-    plan = PlanFactory(starts_on=datetime.date(2025, 4, 1))
+    plan = PlanFactory(
+        starts_on=datetime.date(2025, 4, 1), published_at=at(datetime.date(2025, 4, 1))
+    )
     met = MeasureFactory(priority__plan=plan, priority__number=1, name="Satisfaction",
                          target=Decimal("80"))  # fmt: skip
     short = MeasureFactory(priority__plan=plan, priority__number=2, name="Answer times",
@@ -95,6 +104,42 @@ def test_the_report_compiles_the_quarters_figures():
     ]
     # Every app's section is there: meetings, complaints and custody visiting register theirs.
     assert {"decisions", "hmicfrs", "plan", "complaints", "meetings"} <= set(found)
+
+
+def test_the_panel_sees_the_published_plan_not_a_draft_begun_since():
+    make_quarter()
+    draft = PlanFactory(title="DRAFT-PLAN", starts_on=datetime.date(2026, 7, 1))
+    MeasureValueFactory(measure__priority__plan=draft, measure__name="DRAFT-MEASURE")
+    plan = sections()["plan"]
+    assert plan["plan"].title != "DRAFT-PLAN"
+    assert [row["measure"].name for row in plan["rows"]] == ["Satisfaction", "Answer times"]
+
+
+def test_a_confidential_item_never_reaches_the_panel_report(people):
+    meeting = MeetingFactory(held_on=datetime.date(2026, 8, 5), status=MeetingStatus.HELD)
+    AgendaItemFactory(meeting=meeting, title="Public item", minutes="PUBLIC-DRAFT minute")
+    secret = ConfidentialItemFactory(meeting=meeting, title="SECRET-TITLE estates")
+    ActionFactory(item=secret, description="SECRET-ACTION renegotiate")
+    report = services.start_report(people[Role.STAFF], quarter=Q2_START, introduction="Hello.")
+    report = services.generate_report(people[Role.STAFF], report)
+
+    context = services.report_context(report.document)
+    html = render_to_string("pdf/panel_quarterly_report.html", context)
+    assert "Meetings held and their actions" in html
+    meetings = {section.key: found for section, found in context["sections"]}["meetings"]
+    assert meetings["totals"]["meetings_held"] == 1
+    for secret_text in ("SECRET-TITLE", "SECRET-MINUTE", "SECRET-ACTION", "PUBLIC-DRAFT"):
+        assert secret_text not in html
+        assert secret_text not in plain_text(context["sections"])
+
+
+def plain_text(value) -> str:
+    """Every string (and every record's own text) in a report's compiled sections."""
+    if isinstance(value, dict):
+        return " ".join(plain_text(item) for item in value.values())
+    if isinstance(value, (list, tuple)):
+        return " ".join(plain_text(item) for item in value)
+    return str(value)
 
 
 def test_compiling_takes_the_same_queries_whatever_the_data():
