@@ -16,6 +16,7 @@ from governance.models import (
     ReportGround,
     ReportKind,
     ReportOutcome,
+    ReportStatus,
 )
 from governance.services import decisions as services
 from governance.services import reports as report_services
@@ -189,8 +190,50 @@ def seed_decisions(scale: int, log) -> None:
                 decision.refresh_from_db()
                 services.publish_decision(people["chief_executive"], decision)
         log(f"decisions: {len(DECISIONS)} demo decisions in every state, and two reports")
+    _seed_forward_plan_and_redacted_report(people, log)
     if scale:
         seed_decisions_at_scale(scale, people["pcc"], log)
+
+
+FORWARD_PLAN = (
+    ("Renewal of the victims' services contract", 60),
+    ("Estates strategy 2027 to 2032", 120),
+    ("Precept proposal for 2027/28", 75),
+)
+
+
+def _seed_forward_plan_and_redacted_report(people, log) -> None:
+    """The public forward plan, and the considered report's redacted version, so the hub's two
+    categories they feed are current in the demo."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from governance.models import ForwardPlanItem, StatutoryReport
+    from governance.services.forward_plan import save_forward_plan_item
+
+    if not ForwardPlanItem.objects.exists():
+        for title, days in FORWARD_PLAN:
+            save_forward_plan_item(
+                people["chief_executive"],
+                title=title,
+                expected_on=timezone.localdate() + timedelta(days=days),
+                is_public=True,
+            )
+        log(f"forward plan: {len(FORWARD_PLAN)} expected decisions")
+    considered = StatutoryReport.objects.filter(
+        status=ReportStatus.CONSIDERED, redacted_published_at=None
+    ).first()
+    if considered is not None and not StatutoryReport.objects.redacted_published().exists():
+        report_services.publish_redacted(
+            people["chief_executive"],
+            considered,
+            redacted_title="Monitoring Officer report on a proposed contract extension",
+            redacted_text="The Monitoring Officer advised that extending a contract without "
+            "competition would breach the procurement rules. The Commissioner accepted the "
+            "report and the work will be tendered.",
+        )
+        log("statutory reports: a redacted version published")
 
 
 def seed_decisions_at_scale(scale: int, signer, log) -> None:

@@ -3,6 +3,7 @@ contains), withdrawing it, the category page, overdue marks at their edges, the 
 Executive's reminder sent once, and constant query counts."""
 
 import datetime
+import io
 
 import pytest
 import time_machine
@@ -181,3 +182,16 @@ def test_demo_data_fills_every_category_no_app_publishes_and_seeding_twice_adds_
     assert unfed and all(by_hand[key].last_updated for key in unfed)
     assert any(by_hand[key].is_overdue for key in unfed)  # honestly marked, not hidden
     assert TransparencyPublication.objects.count() == 10
+
+
+def test_the_whole_demo_leaves_every_category_current_or_marked_overdue(db, monkeypatch):
+    from django.core.management import call_command
+    from django.db import transaction
+
+    # As `make run` seeds: outside a transaction, so what waits for a commit runs at once.
+    monkeypatch.setattr(transaction, "on_commit", lambda callback, *a, **k: callback())
+    call_command("seed_demo", "--allow-without-debug", stdout=io.StringIO())
+
+    rows = hub_rows()
+    assert [row.category.key for row in rows if not row.is_published] == []
+    assert [row.category.key for row in rows if row.is_overdue] == ["spending"]
