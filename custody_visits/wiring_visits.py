@@ -2,13 +2,17 @@
 for the scheme manager (reports to review, overdue findings) and for a visitor (their visits)."""
 
 PANEL_SIZE = 10
+UNCONFIRMED_DAYS = 7  # the scheme's local target for the second visitor to confirm a report
+NOT_RAISED_DAYS = 10  # the scheme's local target for raising a confirmed finding
 
 
 def scheme_work(user):
     """For the scheme manager: confirmed reports to review and findings past their due date."""
+    from datetime import timedelta
+
     from django.utils import timezone
 
-    from custody_visits.models import CustodyVisit, Finding, VisitStatus
+    from custody_visits.models import CustodyVisit, Finding, FindingStatus, VisitStatus
     from custody_visits.services.common import MANAGE_SCHEME
 
     if not user.has_perm(MANAGE_SCHEME):
@@ -21,7 +25,31 @@ def scheme_work(user):
         .select_related("visit__suite")
         .order_by("due_on", "pk")
     )
+    now = timezone.now()
+    # A report the other visitor has not confirmed in a week may be stuck (they were stood
+    # down or their vetting lapsed): the scheme manager can send it back.
+    unconfirmed = (
+        CustodyVisit.objects.filter(
+            status=VisitStatus.SUBMITTED, submitted_at__lt=now - timedelta(days=UNCONFIRMED_DAYS)
+        )
+        .select_related("suite")
+        .order_by("submitted_at", "pk")
+    )
+    # Confirmed findings should be raised with the custody inspector soon after the report.
+    not_raised = (
+        Finding.objects.filter(
+            status=FindingStatus.OPEN,
+            visit__status__in=(VisitStatus.CONFIRMED, VisitStatus.REVIEWED),
+            visit__confirmed_at__lt=now - timedelta(days=NOT_RAISED_DAYS),
+        )
+        .select_related("visit__suite")
+        .order_by("visit__confirmed_at", "pk")
+    )
     return {
+        "unconfirmed": list(unconfirmed[:PANEL_SIZE]),
+        "unconfirmed_count": unconfirmed.count(),
+        "not_raised": list(not_raised[:PANEL_SIZE]),
+        "not_raised_count": not_raised.count(),
         "to_review": list(to_review.order_by("confirmed_at", "pk")[:PANEL_SIZE]),
         "to_review_count": to_review.count(),
         "overdue": list(overdue[:PANEL_SIZE]),

@@ -1,4 +1,4 @@
-"""Forms for the rota: planning a visit and cancelling one."""
+"""Forms for the rota: planning a visit, changing one and cancelling one."""
 
 from datetime import date, timedelta
 
@@ -73,6 +73,20 @@ class PlanVisitForm(GovukForm, forms.Form):
         )
         self.helper.layout = Layout(
             Field.select("suite"),
+            Field.select("week"),
+            Field.checkboxes("visitors", legend_size=Size.SMALL),
+        )
+
+
+class ChangeVisitForm(PlanVisitForm):
+    """A planned visit's week and visitors (its suite stays: cancel and plan again for another)."""
+
+    submit_label = "Save the changes"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["suite"]
+        self.helper.layout = Layout(
             Field.select("week"),
             Field.checkboxes("visitors", legend_size=Size.SMALL),
         )

@@ -113,8 +113,9 @@ class DelayForm(ReportStepForm):
     def __init__(self, *args, visit, **kwargs):
         super().__init__(*args, visit=visit, **kwargs)
         if not self.is_bound:
+            answer = visit.admission_delayed
             self.initial["admission_delayed"] = (
-                ("yes" if visit.admission_delayed else "no") if visit.visited_on else None
+                None if answer is None else ("yes" if answer else "no")
             )
 
     def layout_fields(self):

@@ -80,7 +80,8 @@ class CustodyVisit(models.Model):
     visited_on = models.DateField("date of visit", null=True, blank=True)
     arrived_at = models.TimeField("time of arrival", null=True, blank=True)
     departed_at = models.TimeField("time of departure", null=True, blank=True)
-    admission_delayed = models.BooleanField("admission was delayed", default=False)
+    # None until the visitors answer the delay page: submitting needs an answer either way.
+    admission_delayed = models.BooleanField("admission was delayed", null=True, blank=True)
     delay_minutes = models.PositiveSmallIntegerField("delay in minutes", null=True, blank=True)
     delay_reason = models.CharField("reason for the delay", max_length=250, blank=True)
     delay_authorised_by = models.CharField(

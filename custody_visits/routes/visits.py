@@ -12,7 +12,9 @@ urlpatterns = [
     path("my-visits/", rota.MyVisitsView.as_view(), name="my_visits"),
     path("visits/", visits.VisitReportListView.as_view(), name="visit_reports"),
     path("visits/<uuid:code>/", visits.VisitDetailView.as_view(), name="visit"),
+    path("visits/<uuid:code>/change/", rota.ChangeVisitView.as_view(), name="visit_change"),
     path("visits/<uuid:code>/cancel/", rota.CancelVisitView.as_view(), name="visit_cancel"),
+    path("visits/<uuid:code>/return/", visits.ReturnReportView.as_view(), name="visit_return"),
     path("visits/<uuid:code>/confirm/", visits.ConfirmReportView.as_view(), name="visit_confirm"),
     path(
         "visits/<uuid:code>/send-back/", visits.SendBackReportView.as_view(), name="visit_send_back"

@@ -8,7 +8,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from custody_visits.models import FINDING_TRANSITIONS, Finding, FindingStatus, VisitStatus
+from custody_visits.models import (
+    FINDING_TRANSITIONS,
+    CustodyVisit,
+    Finding,
+    FindingStatus,
+    VisitStatus,
+)
 from custody_visits.services.common import (
     ConcurrentEdit,
     require_scheme_manager,
@@ -110,6 +116,28 @@ def close_finding(actor, finding: Finding) -> Finding:
         current.closed_on = timezone.localdate()
         current.closed_by = actor
         return workflow.save_versioned(current, actor)
+
+
+def close_findings_of_cancelled_visit(actor, visit: CustodyVisit, *, note: str) -> int:
+    """Close, with ``note``, the draft findings of a visit that was cancelled (so never
+    happened): kept for the history, no longer open. Call inside the cancelling transaction.
+    Returns how many were closed."""
+    require_scheme_manager(actor, f"close the findings of visit {visit.pk}")
+    if visit.status != VisitStatus.CANCELLED:
+        raise ValidationError("Only the findings of a cancelled visit are closed this way.")
+    closed = 0
+    # Outside FINDING_TRANSITIONS on purpose: a finding of a visit that never happened was
+    # never raised, so it goes straight from open to closed, and only here.
+    for finding in Finding.objects.select_for_update().filter(
+        visit=visit, status=FindingStatus.OPEN
+    ):
+        finding.status = FindingStatus.CLOSED
+        finding.closed_on = timezone.localdate()
+        finding.closed_by = actor
+        finding.closed_note = note
+        workflow.save_versioned(finding, actor)
+        closed += 1
+    return closed
 
 
 def remind_overdue_findings(today: date | None = None) -> int:

@@ -16,6 +16,7 @@ from custody_visits.models import (
     VisitStatus,
 )
 from custody_visits.services.common import require_scheme_manager
+from custody_visits.services.findings import close_findings_of_cancelled_visit
 from opcc import workflow
 
 
@@ -132,6 +133,33 @@ def plan_visit(
         return visit
 
 
+def change_planned_visit(
+    actor, visit: CustodyVisit, *, week_starting: date, visitors: list[Visitor]
+) -> CustodyVisit:
+    """Move a planned visit to another week or change its visitors, with the checks of
+    planning one (the visit itself set aside, so it does not clash with its old self)."""
+    require_scheme_manager(actor, f"change visit {visit.pk}")
+    week_starting = monday_of(week_starting)
+    with transaction.atomic():
+        current = workflow.locked(visit)
+        if current.status != VisitStatus.PLANNED or current.visited_on:
+            raise ValidationError(
+                "Only a planned visit whose report has not been started can be changed."
+            )
+        old_assignments = list(current.assignments.all())
+        for assignment in old_assignments:
+            assignment._history_user = actor
+            assignment.delete()
+        check_visitors(visitors, week_starting)
+        current.week_starting = week_starting
+        workflow.save_versioned(current, actor)
+        for visitor in visitors:
+            assignment = VisitAssignment(visit=current, visitor=visitor)
+            assignment._history_user = actor
+            assignment.save()
+        return current
+
+
 def cancel_visit(actor, visit: CustodyVisit, *, reason: str) -> CustodyVisit:
     """Take a planned visit off the rota, saying why."""
     require_scheme_manager(actor, f"cancel visit {visit.pk}")
@@ -141,4 +169,8 @@ def cancel_visit(actor, visit: CustodyVisit, *, reason: str) -> CustodyVisit:
         current = workflow.locked(visit)
         workflow.move(current, VisitStatus.CANCELLED, VISIT_TRANSITIONS)
         current.cancelled_reason = reason.strip()
-        return workflow.save_versioned(current, actor)
+        workflow.save_versioned(current, actor)
+        close_findings_of_cancelled_visit(
+            actor, current, note=f"The visit was cancelled: {current.cancelled_reason}"
+        )
+        return current

@@ -196,6 +196,8 @@ def missing_answers(visit: CustodyVisit, detainee_count: int) -> list[str]:
     ):
         if getattr(visit, name) in (None, ""):
             missing.append(message)
+    if visit.admission_delayed is None:
+        missing.append("Answer whether you were kept waiting to be let in")
     for name in ("cleanliness", "temperature", "equipment"):
         if not getattr(visit, name):
             missing.append(f"Choose the condition of the suite's {name}")
@@ -281,6 +283,31 @@ def send_back_report(actor, visit: CustodyVisit, *, reason: str) -> CustodyVisit
         raise ValidationError({"reason": "Enter what needs correcting"})
     with transaction.atomic():
         current = _require_second_visitor(actor, visit)
+        workflow.move(current, VisitStatus.PLANNED, VISIT_TRANSITIONS)
+        submitter = current.submitted_by
+        current.returned_reason = reason.strip()
+        current.submitted_by, current.submitted_at = None, None
+        workflow.save_versioned(current, actor)
+        if submitter is not None and submitter.is_active:
+            tell(
+                [submitter],
+                kind="custody_visits_report_returned",
+                template="custody_visits_visit_returned",
+                about=current,
+                visit=current,
+                returned_by=actor,
+            )
+        return current
+
+
+def return_report(actor, visit: CustodyVisit, *, reason: str) -> CustodyVisit:
+    """The scheme manager sends a submitted report back for correction, saying what is wrong:
+    the way out when the other visitor cannot confirm it (stood down, or their vetting lapsed)."""
+    require_scheme_manager(actor, f"send back visit {visit.pk}")
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter what needs correcting"})
+    with transaction.atomic():
+        current = workflow.locked(visit)
         workflow.move(current, VisitStatus.PLANNED, VISIT_TRANSITIONS)
         submitter = current.submitted_by
         current.returned_reason = reason.strip()

@@ -1,4 +1,5 @@
-"""The rota: the scheme manager's month of planned visits, planning and cancelling a visit, and
+"""The rota: the scheme manager's month of planned visits, planning, changing and cancelling a
+visit, and
 a visitor's own visits. Seen only by the scheme manager and each visit's visitors."""
 
 from datetime import date, timedelta
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
-from custody_visits.forms.rota import PlanVisitForm, ReasonForm
+from custody_visits.forms.rota import ChangeVisitForm, PlanVisitForm, ReasonForm
 from custody_visits.models import CustodyVisit
 from custody_visits.services import rota as services
 from custody_visits.views.common import SchemeManagerRequiredMixin, VisitMixin, with_visitors
@@ -94,6 +95,42 @@ class PlanVisitView(SchemeManagerRequiredMixin, BadRequestOnInvalidForm, FormVie
             return self.form_invalid(form)
         messages.success(self.request, f"The visit to {visit.suite} has been planned.")
         return redirect(f"{reverse('custody_visits:rota')}?month={visit.week_starting:%Y-%m}")
+
+
+class ChangeVisitView(SchemeManagerRequiredMixin, VisitMixin, BadRequestOnInvalidForm, FormView):
+    template_name = "custody_visits/form.html"
+    form_class = ChangeVisitForm
+    action = "change"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "today": timezone.localdate()}
+
+    def get_initial(self):
+        return {
+            "week": self.visit.week_starting.isoformat(),
+            "visitors": [assignment.visitor_id for assignment in self.visit.assignments.all()],
+        }
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "heading": "Change a planned visit",
+            "caption": str(self.visit),
+        }
+
+    def form_valid(self, form):
+        try:
+            services.change_planned_visit(
+                self.request.user,
+                self.visit,
+                week_starting=form.cleaned_data["week"],
+                visitors=list(form.cleaned_data["visitors"]),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "The visit has been changed.")
+        return redirect(self.visit.get_absolute_url())
 
 
 class CancelVisitView(SchemeManagerRequiredMixin, VisitMixin, BadRequestOnInvalidForm, FormView):

@@ -15,7 +15,13 @@ from custody_visits.forms.visit_report import ReviewForm
 from custody_visits.models import REPORTED, CustodySuite, CustodyVisit, VisitStatus
 from custody_visits.services import visit_reports as services
 from custody_visits.services.common import MANAGE_SCHEME
-from custody_visits.views.common import READER_ROLES, SCHEME_ROLES, VisitMixin, with_visitors
+from custody_visits.views.common import (
+    READER_ROLES,
+    SCHEME_ROLES,
+    SchemeManagerRequiredMixin,
+    VisitMixin,
+    with_visitors,
+)
 from opcc import access
 from opcc.access import RoleRequiredMixin
 from opcc.forms import add_service_errors
@@ -55,6 +61,8 @@ class VisitDetailView(RoleRequiredMixin, VisitMixin, TemplateView):
             and visit.submitted_by_id != user.pk,
             "may_review": status == VisitStatus.CONFIRMED and manages,
             "may_cancel": status == VisitStatus.PLANNED and manages,
+            "may_change": status == VisitStatus.PLANNED and manages and not visit.visited_on,
+            "may_return": status == VisitStatus.SUBMITTED and manages,
             # Change history is for the office roles (it shows past values), never a visitor.
             "shows_history": access.has_role(user, *READER_ROLES),
         }
@@ -130,6 +138,42 @@ class SendBackReportView(RoleRequiredMixin, VisitMixin, BadRequestOnInvalidForm,
     def form_valid(self, form):
         try:
             services.send_back_report(
+                self.request.user, self.visit, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "The report has been sent back for correction.")
+        return redirect(self.visit.get_absolute_url())
+
+
+class ReturnReportView(SchemeManagerRequiredMixin, VisitMixin, BadRequestOnInvalidForm, FormView):
+    """The scheme manager sends back a submitted report the other visitor cannot confirm."""
+
+    action = "return"
+    template_name = "custody_visits/form.html"
+    form_class = ReasonForm
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "label": "What needs correcting?",
+            "what": "what needs correcting",
+            "submit_label": "Send the report back",
+        }
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "heading": "Send the report back",
+            "caption": str(self.visit),
+            "introduction": "Use this when the other visitor cannot confirm the report. The "
+            "visitor who submitted it is told what to correct, and submits it again.",
+        }
+
+    def form_valid(self, form):
+        try:
+            services.return_report(
                 self.request.user, self.visit, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:

@@ -140,6 +140,21 @@ class PaperForm(GovukForm, forms.Form):
         self.helper.layout = Layout(Field.text("title", field_width=Fluid.FULL), Field("upload"))
 
 
+class WithdrawPaperForm(GovukForm, forms.Form):
+    """Why a paper is withdrawn from the published agenda (kept on its record)."""
+
+    submit_label = "Withdraw the paper"
+
+    reason = forms.CharField(
+        label="Why is the paper withdrawn?",
+        max_length=250,
+        error_messages={
+            "required": "Enter why the paper is withdrawn",
+            "max_length": "The reason must be 250 characters or fewer",
+        },
+    )
+
+
 class MinutesForm(GovukForm, forms.Form):
     """The minute of one item. `version` is the version the person opened, so a second person's
     save is refused rather than silently overwriting the first."""
@@ -198,6 +213,8 @@ class ApproveMinutesForm(GovukForm, forms.Form):
 
 
 class BodyForm(GovukForm, forms.Form):
+    """A body's name, kind, members and openness; `version` is the version the person opened."""
+
     submit_label = "Save"
 
     name = forms.CharField(
@@ -230,6 +247,7 @@ class BodyForm(GovukForm, forms.Form):
         help_text="Items on a private body's agendas start as confidential.",
         required=False,
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -238,4 +256,5 @@ class BodyForm(GovukForm, forms.Form):
             Field.radios("kind", legend_size="s"),
             Field.textarea("members", rows=6),
             Field.checkbox("meetings_public"),
+            Field("version"),
         )

@@ -146,6 +146,9 @@ class MeasureValueForm(GovukForm, forms.Form):
         max_length=250,
         error_messages={"max_length": "The note must be 250 characters or fewer"},
     )
+    # The version of the chosen quarter's figure the person saw (0: none yet), so a second
+    # person's save is refused rather than silently overwriting the first.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,4 +157,5 @@ class MeasureValueForm(GovukForm, forms.Form):
             Field.select("quarter"),
             Field.text("value", field_width=Fixed.TEN),
             Field.text("note", field_width=Fluid.FULL),
+            Field("version"),
         )

@@ -30,6 +30,7 @@ class Body(models.Model):
         default=True,
         help_text="Items on the agenda of a private body start as confidential.",
     )
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -121,6 +122,10 @@ class Meeting(models.Model):
         on_delete=models.PROTECT,
         related_name="minutes_approved_here",
     )
+    # The body as it was when the agenda was published, so that a published agenda and its
+    # minutes keep naming the members who sat, not whoever sits on the body today.
+    members_at_publication = models.TextField(blank=True)
+    meetings_public_at_publication = models.BooleanField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -160,6 +165,20 @@ class Meeting(models.Model):
     def agenda_published_late(self) -> bool:
         published = self.agenda_published_at
         return bool(published) and timezone.localdate(published) > self.publish_agenda_by
+
+    @property
+    def member_list(self) -> list[str]:
+        """The members as published with the agenda; the body's current list before then."""
+        if self.agenda_published_at and self.members_at_publication:
+            return [line for line in self.members_at_publication.splitlines() if line.strip()]
+        return self.body.member_list
+
+    @property
+    def meetings_public(self) -> bool:
+        """Whether the body met in public, as published with the agenda."""
+        if self.meetings_public_at_publication is not None:
+            return self.meetings_public_at_publication
+        return self.body.meetings_public
 
     @property
     def minutes_are_approved(self) -> bool:
@@ -209,8 +228,15 @@ def paper_path(paper, filename):
     return f"scrutiny/papers/{timezone.now():%Y}/{filename}"
 
 
+class PaperQuerySet(models.QuerySet):
+    def current(self):
+        """The papers not withdrawn: the only ones any public surface shows."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
 class Paper(models.Model):
-    """A paper for an agenda item. It is as public as its item."""
+    """A paper for an agenda item. It is as public as its item, unless it is withdrawn (kept,
+    never deleted, but no longer published)."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="papers")
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -222,8 +248,11 @@ class Paper(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.CharField(max_length=250, blank=True)
 
     history = HistoricalRecords()
+    objects = PaperQuerySet.as_manager()
 
     class Meta:
         ordering = ["uploaded_at", "id"]

@@ -46,6 +46,11 @@ urlpatterns = [
         meetings_agenda.MinutesView.as_view(),
         name="minutes_edit",
     ),
+    path(
+        "meetings/<uuid:code>/papers/<uuid:paper>/withdraw/",
+        meetings_agenda.WithdrawPaperView.as_view(),
+        name="paper_withdraw",
+    ),
     path("papers/<uuid:code>/", meetings_agenda.OfficePaperView.as_view(), name="paper"),
     path("bodies/", meetings_bodies.BodyListView.as_view(), name="bodies"),
     path("bodies/new/", meetings_bodies.BodyFormView.as_view(), name="body_add"),

@@ -202,6 +202,9 @@ def publish_agenda(actor, meeting: Meeting) -> Meeting:
             raise ValidationError("Add at least one item to the agenda before publishing it.")
         _move(current, MeetingStatus.AGENDA_PUBLISHED)
         current.agenda_published_at = timezone.now()
+        # The published agenda (and later the minutes) name the members who sat then.
+        current.members_at_publication = "\n".join(current.body.member_list)
+        current.meetings_public_at_publication = current.body.meetings_public
         workflow.save_versioned(current, actor)
         request_document(actor, kind=AGENDA_PACK, title=f"Agenda pack: {current}", of=current)
     return current
@@ -325,7 +328,7 @@ def public_agenda(meeting: Meeting) -> list[dict]:
 
     approved = meeting.status == MeetingStatus.MINUTES_APPROVED
     items = meeting.items.order_by("position").prefetch_related(
-        Prefetch("papers", queryset=Paper.objects.order_by("uploaded_at", "id")),
+        Prefetch("papers", queryset=Paper.objects.current().order_by("uploaded_at", "id")),
         Prefetch("actions", queryset=Action.objects.order_by("due_on", "id")),
     )
     agenda = []
@@ -354,19 +357,57 @@ def public_agenda(meeting: Meeting) -> list[dict]:
     return agenda
 
 
+def withdraw_paper(actor, paper: Paper, *, reason: str) -> Paper:
+    """Withdraw a paper (for example a confidential document attached to a public item by
+    mistake): it is kept, with why and when, but no public page, download or agenda pack made
+    afterwards shows it. Allowed at any stage of the meeting."""
+    workflow.require(actor, "scrutiny.change_paper", f"withdraw paper {paper.pk}")
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the paper is withdrawn"})
+    with transaction.atomic():
+        meeting = workflow.locked(paper.item.meeting)
+        current = workflow.locked(paper)
+        if current.withdrawn_at is not None:
+            raise ValidationError("This paper has already been withdrawn.")
+        current.withdrawn_at = timezone.now()
+        current.withdrawn_reason = reason.strip()
+        _save(current, actor)
+        if meeting.status != MeetingStatus.PLANNED:
+            # The pack already made may carry the paper: make it again without it.
+            request_document(actor, kind=AGENDA_PACK, title=f"Agenda pack: {meeting}", of=meeting)
+    return current
+
+
 def save_body(
-    actor, body: Body | None = None, *, name: str, kind: str, members: str, meetings_public: bool
+    actor,
+    body: Body | None = None,
+    *,
+    name: str,
+    kind: str,
+    members: str,
+    meetings_public: bool,
+    expected_version: int = 0,
 ) -> Body:
-    """Set up a board, committee or panel, or change its name, members or openness."""
+    """Set up a board, committee or panel, or change its name, members or openness. A change
+    is refused if someone else saved the body after this person opened it."""
     permission = "scrutiny.change_body" if body else "scrutiny.add_body"
     workflow.require(actor, permission, "set up a body")
     same_name = Body.objects.filter(name__iexact=name.strip())
     if same_name.exclude(pk=body.pk if body else None).exists():
         raise ValidationError({"name": "A body with this name already exists"})
     with transaction.atomic():
-        body = workflow.locked(body) if body else Body()
+        if body is None:
+            body = Body(version=0)
+        else:
+            body = workflow.locked(body)
+            if body.version != expected_version:
+                raise ConcurrentEdit(
+                    "Someone else saved this body while you were editing it, so your changes "
+                    "have not been saved. Your changes are shown below: check the body and save "
+                    "again."
+                )
         body.name = name.strip()
         body.kind = kind
         body.members = "\n".join(line.strip() for line in members.splitlines() if line.strip())
         body.meetings_public = meetings_public
-        return _save(body, actor)
+        return workflow.save_versioned(body, actor)

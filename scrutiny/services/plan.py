@@ -10,6 +10,7 @@ from django.utils import timezone
 from opcc import workflow
 from scrutiny.models import MeasureValue, PlanMeasure, PlanPriority, PoliceAndCrimePlan
 from scrutiny.quarters import quarter_start
+from scrutiny.services.meetings import ConcurrentEdit
 
 
 def create_plan(actor, *, title: str, starts_on: date, ends_on: date) -> PoliceAndCrimePlan:
@@ -69,21 +70,32 @@ def add_measure(
 
 
 def record_value(
-    actor, measure: PlanMeasure, *, quarter: date, value: Decimal, note: str = ""
+    actor,
+    measure: PlanMeasure,
+    *,
+    quarter: date,
+    value: Decimal,
+    note: str = "",
+    expected_version: int = 0,
 ) -> MeasureValue:
-    """Record (or correct) the force's figure for a measure in a quarter that has begun."""
+    """Record (or correct) the force's figure for a measure in a quarter that has begun.
+    ``expected_version`` is the version of that quarter's figure the person saw (0: none yet);
+    the save is refused if someone else has recorded or corrected the figure since."""
     workflow.require(actor, "scrutiny.add_measurevalue", f"record a value for {measure.pk}")
     start = quarter_start(quarter) if quarter else None
     if start and start > timezone.localdate():
         raise ValidationError({"quarter": "Choose a quarter that has begun"})
     with transaction.atomic():
         current = MeasureValue.objects.select_for_update().filter(measure=measure, quarter=start)
-        entry = current.first() or MeasureValue(measure=measure, quarter=start)
+        entry = current.first() or MeasureValue(measure=measure, quarter=start, version=0)
+        if entry.version != expected_version:
+            raise ConcurrentEdit(
+                "Someone else saved this quarter's figure while you were editing it, so your "
+                "changes have not been saved. Your changes are shown below: check the figure "
+                "and save again."
+            )
         entry.value = value
         entry.note = note.strip()
         entry.recorded_by = actor
         entry.recorded_at = timezone.now()
-        entry._history_user = actor
-        entry.full_clean(validate_unique=False)
-        entry.save()
-    return entry
+        return workflow.save_versioned(entry, actor)

@@ -185,6 +185,7 @@ class MeetingDetailView(RoleRequiredMixin, MeetingMixin, TemplateView):
             and user.has_perm("scrutiny.add_agendaitem"),
             "may_add_papers": status == MeetingStatus.PLANNED
             and user.has_perm("scrutiny.add_paper"),
+            "may_withdraw_papers": user.has_perm("scrutiny.change_paper"),
             "may_minute": status == MeetingStatus.HELD
             and user.has_perm("scrutiny.change_agendaitem"),
             "may_raise_actions": status in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED)

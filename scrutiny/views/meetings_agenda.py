@@ -16,7 +16,7 @@ from opcc.forms import add_service_errors
 from opcc.roles import OFFICE_ROLES
 from opcc.uploads import extension_for
 from opcc.views.forms import BadRequestOnInvalidForm, keep_typing_against_latest, refused
-from scrutiny.forms.meetings import AgendaItemForm, MinutesForm, PaperForm
+from scrutiny.forms.meetings import AgendaItemForm, MinutesForm, PaperForm, WithdrawPaperForm
 from scrutiny.models import AgendaItem, Paper
 from scrutiny.services import meetings as services
 from scrutiny.views.meetings import MeetingMixin
@@ -130,6 +130,36 @@ class MinutesView(RoleRequiredMixin, ItemMixin, BadRequestOnInvalidForm, FormVie
             return self.form_invalid(form)
         messages.success(self.request, f"The minutes of item {self.item.position} are saved.")
         return redirect(self.get_success_url())
+
+
+class WithdrawPaperView(RoleRequiredMixin, MeetingMixin, View):
+    """Withdraw a paper of the meeting (POST only): the reason is required (400 without it)."""
+
+    roles = OFFICE_ROLES
+    http_method_names = ["post"]
+
+    def load(self, request, kwargs) -> None:
+        super().load(request, kwargs)
+        if not request.user.has_perm("scrutiny.change_paper"):
+            access.refuse(request.user, f"withdraw a paper of meeting {self.meeting.pk}")
+        self.paper = get_object_or_404(
+            Paper.objects.select_related("item__meeting"),
+            code=kwargs["paper"],
+            item__meeting=self.meeting,
+        )
+
+    def post(self, request, code, paper):
+        back_url = self.meeting.get_absolute_url()
+        form = WithdrawPaperForm(request.POST)
+        if not form.is_valid():
+            reasons = [message for messages_ in form.errors.values() for message in messages_]
+            return refused(request, reasons, back_url=back_url)
+        try:
+            services.withdraw_paper(request.user, self.paper, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            return refused(request, error.messages, back_url=back_url)
+        messages.success(request, f"The paper {self.paper.title} has been withdrawn.")
+        return redirect(back_url)
 
 
 def serve_paper(paper: Paper) -> FileResponse:

@@ -14,7 +14,7 @@ from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES
-from opcc.views.forms import BadRequestOnInvalidForm
+from opcc.views.forms import BadRequestOnInvalidForm, keep_typing_against_latest
 from scrutiny.forms.meetings import BodyForm
 from scrutiny.models import Body
 from scrutiny.services import meetings as services
@@ -44,14 +44,25 @@ class BodyFormView(PermissionRequiredMixin, BadRequestOnInvalidForm, FormView):
             "kind": self.body.kind,
             "members": self.body.members,
             "meetings_public": self.body.meetings_public,
+            "version": self.body.version,
         }
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "body": self.body}
 
     def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        expected_version = data.pop("version") or 0
         try:
-            body = services.save_body(self.request.user, self.body, **form.cleaned_data)
+            body = services.save_body(
+                self.request.user, self.body, expected_version=expected_version, **data
+            )
+        except services.ConcurrentEdit as conflict:
+            keep_typing_against_latest(form, Body, self.body.pk)
+            form.add_error(None, conflict.message)
+            response = self.form_invalid(form)
+            response.status_code = 409
+            return response
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)

@@ -101,7 +101,7 @@ def export_rows(request):
             "date": meeting.held_on.isoformat(),
             "time": meeting.starts_at.strftime("%H:%M"),
             "place": meeting.place,
-            "open_to_the_public": meeting.body.meetings_public,
+            "open_to_the_public": meeting.meetings_public,
             "status": meeting.get_status_display(),
             "agenda_published_on": _day(meeting.agenda_published_at),
             "minutes_approved_on": _day(meeting.minutes_approved_at),
@@ -148,7 +148,8 @@ class PublicMeetingView(TemplateView):
 class PublicPaperView(View):
     def get(self, request, code):
         paper = (
-            Paper.objects.select_related("item__meeting")
+            Paper.objects.current()
+            .select_related("item__meeting")
             .filter(
                 code=code,
                 item__is_confidential=False,
@@ -176,9 +177,11 @@ class AgendaPackView(View):
         writer = PdfWriter()
         with agenda.file.open("rb") as handle:
             writer.append(PdfReader(io.BytesIO(handle.read())))
-        papers = Paper.objects.filter(
-            item__meeting=meeting, item__is_confidential=False, mimetype="application/pdf"
-        ).order_by("item__position", "uploaded_at", "id")
+        papers = (
+            Paper.objects.current()
+            .filter(item__meeting=meeting, item__is_confidential=False, mimetype="application/pdf")
+            .order_by("item__position", "uploaded_at", "id")
+        )
         for paper in papers:
             try:
                 with paper.file.open("rb") as handle:

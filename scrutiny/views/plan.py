@@ -1,6 +1,7 @@
 """The Police and Crime Plan: the office's pages (plans, priorities, measures, quarterly
 figures) and the public page (each measure as a table and a chart)."""
 
+from datetime import date
 from itertools import islice
 
 from django.contrib import messages
@@ -18,11 +19,12 @@ from opcc.csv_export import csv_response, json_response
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES
-from opcc.views.forms import BadRequestOnInvalidForm, refused
+from opcc.views.forms import BadRequestOnInvalidForm, keep_typing_against_latest, refused
 from scrutiny.charts import Point, bar_chart, line_chart
 from scrutiny.forms.plan import MeasureForm, MeasureValueForm, PlanForm, PriorityForm
 from scrutiny.models import MeasureValue, PlanMeasure, PlanPriority, PoliceAndCrimePlan
 from scrutiny.services import plan as services
+from scrutiny.services.meetings import ConcurrentEdit
 
 CHANGE_PLAN = "scrutiny.change_policeandcrimeplan"
 
@@ -195,6 +197,14 @@ class MeasureView(RoleRequiredMixin, TemplateView):
         }
 
 
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 class RecordValueView(PlanStepView):
     permission = "scrutiny.add_measurevalue"
     form_class = MeasureValueForm
@@ -208,8 +218,36 @@ class RecordValueView(PlanStepView):
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "measure": self.measure}
 
+    def get_initial(self):
+        # ?quarter= opens the form on that quarter's figure, to correct it.
+        quarter = self.request.GET.get("quarter", "")
+        entry = self.measure.values.filter(quarter=quarter).first() if _is_day(quarter) else None
+        if entry is None:
+            return {"version": 0}
+        return {
+            "quarter": quarter,
+            "value": entry.value,
+            "note": entry.note,
+            "version": entry.version,
+        }
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ConcurrentEdit as conflict:
+            entry = self.measure.values.get(quarter=form.cleaned_data["quarter"])
+            keep_typing_against_latest(form, MeasureValue, entry.pk)
+            form.add_error(None, conflict.message)
+            response = self.form_invalid(form)
+            response.status_code = 409
+            return response
+
     def act(self, form):
-        services.record_value(self.request.user, self.measure, **form.cleaned_data)
+        data = dict(form.cleaned_data)
+        expected_version = data.pop("version") or 0
+        services.record_value(
+            self.request.user, self.measure, expected_version=expected_version, **data
+        )
 
     def success_url_for(self):
         return self.measure.get_absolute_url()

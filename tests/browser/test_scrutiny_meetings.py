@@ -13,7 +13,12 @@ from scrutiny.seed_meetings import seed_meetings, tiny_pdf
 from tests.browser.conftest import check_accessibility, visit
 from tests.browser.test_complaint_reviews import become
 from tests.opcc.factories import UserFactory
-from tests.scrutiny.factories_meetings import BodyFactory
+from tests.scrutiny.factories_meetings import (
+    AgendaItemFactory,
+    BodyFactory,
+    MeetingFactory,
+    PaperFactory,
+)
 
 
 def add_item(page, title, presenter, reason=""):
@@ -120,6 +125,30 @@ def test_staff_run_a_meeting_and_the_public_read_its_approved_minutes(page, live
     assert "SECRET-PRESENTER" not in content
     assert Meeting.objects.get().status == MeetingStatus.MINUTES_APPROVED
     assert Action.objects.count() == 1
+
+
+def test_staff_withdraw_a_paper_published_by_mistake(page, live_server):
+    staff = UserFactory(role=Role.STAFF)
+    meeting = MeetingFactory(
+        status=MeetingStatus.AGENDA_PUBLISHED, held_on=timezone.localdate() + timedelta(days=14)
+    )
+    item = AgendaItemFactory(meeting=meeting, title="Estates strategy")
+    PaperFactory(item=item, title="Legal advice")
+
+    become(page, live_server, staff)
+    visit(page, meeting.get_absolute_url())
+    page.get_by_text("Withdraw the paper Legal advice").click()
+    check_accessibility(page)
+    page.get_by_label("Why is the paper withdrawn?").fill("Confidential advice attached by mistake")
+    page.get_by_role("button", name="Withdraw the paper").click()
+    expect(page.get_by_text("The paper Legal advice has been withdrawn.")).to_be_visible()
+    expect(page.get_by_text("Confidential advice attached by mistake")).to_be_visible()
+    check_accessibility(page)
+
+    page.context.clear_cookies()
+    visit(page, meeting.get_public_url())
+    expect(page.get_by_text("Estates strategy")).to_be_visible()
+    expect(page.get_by_role("link", name="Legal advice")).to_have_count(0)
 
 
 def test_the_demo_year_of_meetings_reads_well_for_staff_and_the_public(page, live_server):

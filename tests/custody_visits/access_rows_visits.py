@@ -47,6 +47,9 @@ ROWS = {
     "custody_visits:visit_reports": Row(only(OFFICE)),
     "custody_visits:visit": Row(only([*OFFICE, VISITOR]), kwargs=code("submitted_visit")),
     "custody_visits:visit_cancel": Row(only(MANAGERS), kwargs=code("planned_visit")),
+    "custody_visits:visit_change": Row(only(MANAGERS), kwargs=code("planned_visit")),
+    # The way out of a report the other visitor cannot confirm: the scheme manager only.
+    "custody_visits:visit_return": Row(only(MANAGERS), kwargs=code("submitted_visit")),
     # Only the second visitor confirms: the scheme manager and the office holders are refused.
     "custody_visits:visit_confirm": Row(
         only([VISITOR], allowed=REDIRECT), method="post", kwargs=code("submitted_visit")

@@ -66,6 +66,7 @@ class ReportedVisitFactory(CustodyVisitFactory):
     arrived_at = datetime.time(19, 30)
     departed_at = datetime.time(21, 0)
     detainees_in_custody = 6
+    admission_delayed = False
     cleanliness = Condition.GOOD
     temperature = Condition.ADEQUATE
     equipment = Condition.GOOD

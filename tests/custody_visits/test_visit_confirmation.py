@@ -30,6 +30,7 @@ def filled(me, partner):
         visited_on=datetime.date(2026, 11, 4),
         arrived_at=datetime.time(19, 30),
         departed_at=datetime.time(21, 0),
+        admission_delayed=False,
         detainees_in_custody=2,
         cleanliness=Condition.GOOD,
         temperature=Condition.GOOD,

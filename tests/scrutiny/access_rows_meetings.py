@@ -9,6 +9,8 @@ Who may do what:
 - panel members, custody visitors and the public read only what is published, on the public
   pages: a published agenda's public items and papers, confidential items by title and reason,
   and approved minutes. The office pages refuse them (403; the public is sent to sign in).
+- staff and the Chief Executive withdraw a paper (with the reason) at any stage; it is kept but
+  leaves every public surface.
 - A step that cannot be taken in the record's state is refused with the reason (400): these
   rows use such records so that the matrix changes nothing as it runs.
 """
@@ -63,6 +65,15 @@ ROWS = {
     ),
     "scrutiny:paper_add": Row(only(RUNNERS), kwargs=item("planned_item")),
     "scrutiny:minutes_edit": Row(only(RUNNERS), kwargs=item("held_item")),
+    # Posted without a reason, so whoever may withdraw is told why (400) and nothing changes.
+    "scrutiny:paper_withdraw": Row(
+        only(RUNNERS, allowed=400),
+        method="post",
+        kwargs=lambda objects: {
+            "code": objects["approved_meeting"].code,
+            "paper": objects["public_paper"].code,
+        },
+    ),
     "scrutiny:paper": Row(only(OFFICE), kwargs=code("confidential_paper")),
     "scrutiny:bodies": Row(only(OFFICE)),
     "scrutiny:body_add": Row(only(RUNNERS)),

@@ -210,7 +210,7 @@ def test_a_body_is_set_up_and_its_members_changed(client_for):
     assert client.post("/scrutiny/bodies/new/", fields).status_code == 302
     body = Body.objects.get()
     assert not body.meetings_public
-    fields |= {"members": "Ian Shaw (Chair)\n  Clare Lowe ", "meetings_public": "on"}
+    fields |= {"members": "Ian Shaw (Chair)\n  Clare Lowe ", "meetings_public": "on", "version": 1}
     assert client.post(f"/scrutiny/bodies/{body.pk}/", fields).status_code == 302
     body.refresh_from_db()
     assert body.member_list == ["Ian Shaw (Chair)", "Clare Lowe"]

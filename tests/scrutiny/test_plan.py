@@ -22,7 +22,9 @@ def test_a_figure_is_recorded_once_a_quarter_and_corrected_in_place(people):
     measure = MeasureFactory()
     staff = people[Role.STAFF]
     services.record_value(staff, measure, quarter=datetime.date(2026, 5, 17), value=Decimal("70"))
-    services.record_value(staff, measure, quarter=datetime.date(2026, 4, 1), value=Decimal("72"))
+    services.record_value(
+        staff, measure, quarter=datetime.date(2026, 4, 1), value=Decimal("72"), expected_version=1
+    )
     value = MeasureValue.objects.get()
     assert value.quarter == datetime.date(2026, 4, 1)
     assert value.value == Decimal("72")
