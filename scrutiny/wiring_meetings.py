@@ -133,7 +133,7 @@ def _actions_overdue_at(day) -> int:
 
 
 def agenda_pack_context(document):
-    from scrutiny.services.meetings import public_actions_brought_forward, public_agenda
+    from scrutiny.selectors import public_actions_brought_forward, public_agenda
 
     meeting = document.of
     return {
@@ -145,7 +145,7 @@ def agenda_pack_context(document):
 
 
 def minutes_context(document):
-    from scrutiny.services.meetings import public_agenda
+    from scrutiny.selectors import public_agenda
 
     meeting = document.of
     return {"meeting": meeting, "document": document, "agenda": public_agenda(meeting)}

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
-from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
@@ -27,7 +26,7 @@ from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES, Role
-from opcc.views.forms import BadRequestOnInvalidForm, refused
+from opcc.views.forms import BadRequestOnInvalidForm, RecordStepView
 
 # The panel sees the complaints passed to it for informal resolution (visible_to says which).
 CASE_ROLES = frozenset({*OFFICE_ROLES, Role.PANEL})
@@ -217,20 +216,16 @@ class CloseComplaintView(ComplaintFormView):
         )
 
 
-class RecordComplaintView(PermissionRequiredMixin, ComplaintMixin, View):
+class RecordComplaintView(PermissionRequiredMixin, ComplaintMixin, RecordStepView):
     """Record a received complaint: one button on the case's page, nothing to ask."""
 
     permission = services.RECORD
     action = access.CHANGE
-    http_method_names = ["post"]
+    record_attribute = "complaint"
+    done_message = "Complaint {record.reference} has been recorded."
 
-    def post(self, request, code):
-        try:
-            services.record_complaint(request.user, self.complaint)
-        except ValidationError as error:
-            return refused(request, error.messages, back_url=self.complaint.get_absolute_url())
-        messages.success(request, f"Complaint {self.complaint.reference} has been recorded.")
-        return redirect(self.complaint.get_absolute_url())
+    def act(self):
+        services.record_complaint(self.request.user, self.complaint)
 
 
 @method_decorator(never_cache, name="dispatch")

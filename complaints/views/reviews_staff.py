@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
-from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
@@ -29,7 +28,7 @@ from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES, Role
-from opcc.views.forms import BadRequestOnInvalidForm, refused
+from opcc.views.forms import BadRequestOnInvalidForm, RecordStepView
 
 PERSONAL_DETAILS = "complaints.view_complainant_details"
 
@@ -228,18 +227,14 @@ class ForceResponseView(ReviewFormView):
         )
 
 
-class CloseReviewView(RoleRequiredMixin, ReviewMixin, View):
+class CloseReviewView(RoleRequiredMixin, ReviewMixin, RecordStepView):
     roles = OFFICE_ROLES
     action = access.CHANGE
-    http_method_names = ["post"]
+    record_attribute = "review"
+    done_message = "Review {record.reference} has been closed."
 
-    def post(self, request, code):
-        try:
-            services.close_review(request.user, self.review)
-        except ValidationError as error:
-            return refused(request, error.messages, back_url=self.review.get_absolute_url())
-        messages.success(request, f"Review {self.review.reference} has been closed.")
-        return redirect(self.review.get_absolute_url())
+    def act(self):
+        services.close_review(self.request.user, self.review)
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from custody_visits.forms.findings import ForceResponseForm, RaiseFindingForm
@@ -25,7 +24,11 @@ from opcc import access
 from opcc.access import RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
-from opcc.views.forms import BadRequestOnInvalidForm, keep_typing_against_latest, refused
+from opcc.views.forms import (
+    BadRequestOnInvalidForm,
+    RecordStepView,
+    keep_typing_against_latest,
+)
 
 OVERDUE = "overdue"
 
@@ -179,15 +182,11 @@ class ForceResponseView(FollowUpView):
         )
 
 
-class CloseFindingView(RoleRequiredMixin, FindingMixin, View):
+class CloseFindingView(RoleRequiredMixin, FindingMixin, RecordStepView):
     roles = SCHEME_ROLES
     action = "follow_up"
-    http_method_names = ["post"]
+    record_attribute = "finding"
+    done_message = "The finding has been closed."
 
-    def post(self, request, code):
-        try:
-            services.close_finding(request.user, self.finding)
-        except ValidationError as error:
-            return refused(request, error.messages, back_url=self.finding.get_absolute_url())
-        messages.success(request, "The finding has been closed.")
-        return redirect(self.finding.get_absolute_url())
+    def act(self):
+        services.close_finding(self.request.user, self.finding)

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
@@ -26,7 +25,7 @@ from opcc import access
 from opcc.access import RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
-from opcc.views.forms import BadRequestOnInvalidForm, refused
+from opcc.views.forms import BadRequestOnInvalidForm, RecordStepView
 
 
 def report_context(visit: CustodyVisit) -> dict:
@@ -96,20 +95,14 @@ class VisitReportListView(RoleRequiredMixin, TemplateView):
         }
 
 
-class ConfirmReportView(RoleRequiredMixin, VisitMixin, View):
+class ConfirmReportView(RoleRequiredMixin, VisitMixin, RecordStepView):
     roles = SCHEME_ROLES
     action = "file"
-    http_method_names = ["post"]
+    record_attribute = "visit"
+    done_message = "You have confirmed the report. The scheme manager will review it."
 
-    def post(self, request, code):
-        try:
-            services.confirm_report(request.user, self.visit)
-        except ValidationError as error:
-            return refused(request, error.messages, back_url=self.visit.get_absolute_url())
-        messages.success(
-            request, "You have confirmed the report. The scheme manager will review it."
-        )
-        return redirect(self.visit.get_absolute_url())
+    def act(self):
+        services.confirm_report(self.request.user, self.visit)
 
 
 class SendBackReportView(RoleRequiredMixin, VisitMixin, BadRequestOnInvalidForm, FormView):

@@ -21,7 +21,11 @@ from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES
-from opcc.views.forms import BadRequestOnInvalidForm, keep_typing_against_latest, refused
+from opcc.views.forms import (
+    BadRequestOnInvalidForm,
+    RecordStepView,
+    keep_typing_against_latest,
+)
 
 
 def decision_for(user, code, action=access.VIEW) -> Decision:
@@ -144,34 +148,22 @@ class DecisionDetailView(RoleRequiredMixin, DecisionMixin, TemplateView):
         }
 
 
-class DecisionActionView(RoleRequiredMixin, DecisionMixin, View):
+class DecisionActionView(RoleRequiredMixin, DecisionMixin, RecordStepView):
     """A one-button action on a decision (POST only)."""
 
     roles = OFFICE_ROLES
-    http_method_names = ["post"]
-    done_message = ""
-
-    def act(self):
-        raise NotImplementedError
-
-    def post(self, request, code):
-        try:
-            self.act()
-        except ValidationError as error:
-            return refused(request, error.messages, back_url=self.decision.get_absolute_url())
-        messages.success(request, self.done_message.format(decision=self.decision))
-        return redirect(self.decision.get_absolute_url())
+    record_attribute = "decision"
 
 
 class DecisionSubmitView(DecisionActionView):
-    done_message = "Decision {decision.reference} has been sent for advice."
+    done_message = "Decision {record.reference} has been sent for advice."
 
     def act(self):
         services.submit_for_advice(self.request.user, self.decision)
 
 
 class DecisionPublishView(DecisionActionView):
-    done_message = "Decision {decision.reference} is now on the public register."
+    done_message = "Decision {record.reference} is now on the public register."
 
     def act(self):
         services.publish_decision(self.request.user, self.decision)

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from governance.forms.reports import ConsiderationForm, RedactedPublicationForm, ReportForm
@@ -16,7 +15,11 @@ from opcc.access import RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES, Role
-from opcc.views.forms import BadRequestOnInvalidForm, keep_typing_against_latest, refused
+from opcc.views.forms import (
+    BadRequestOnInvalidForm,
+    RecordStepView,
+    keep_typing_against_latest,
+)
 
 READERS = OFFICE_ROLES | {Role.PANEL}  # panel members receive every issued report
 
@@ -154,19 +157,13 @@ class ReportDetailView(RoleRequiredMixin, ReportMixin, TemplateView):
         }
 
 
-class ReportIssueView(RoleRequiredMixin, ReportMixin, View):
+class ReportIssueView(RoleRequiredMixin, ReportMixin, RecordStepView):
     roles = OFFICE_ROLES
-    http_method_names = ["post"]
+    record_attribute = "report"
+    done_message = "The report has been issued and a copy sent to every member of the panel."
 
-    def post(self, request, code):
-        try:
-            services.issue_report(request.user, self.report)
-        except ValidationError as error:
-            return refused(request, error.messages, back_url=self.report.get_absolute_url())
-        messages.success(
-            request, "The report has been issued and a copy sent to every member of the panel."
-        )
-        return redirect(self.report.get_absolute_url())
+    def act(self):
+        services.issue_report(self.request.user, self.report)
 
 
 class ReportFormActionView(RoleRequiredMixin, ReportMixin, BadRequestOnInvalidForm, FormView):

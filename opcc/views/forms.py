@@ -1,4 +1,7 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views import View
 
 
 class BadRequestOnInvalidForm:
@@ -27,3 +30,27 @@ def refused(request, message, *, back_url, status=400):
     return render(
         request, "action_refused.html", {"message": message, "back_url": back_url}, status=status
     )
+
+
+class RecordStepView(View):
+    """A one-button step on a record (POST only): take it, say so and go back to the record's
+    page; a step the service refuses is answered 400 with why, and the way back.
+
+    Subclasses name the attribute holding the record (set by their record mixin), the step
+    (``act``) and the ``done_message``, which may use ``{record}``."""
+
+    http_method_names = ["post"]
+    record_attribute = ""
+    done_message = ""
+
+    def act(self):
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        record = getattr(self, self.record_attribute)
+        try:
+            self.act()
+        except ValidationError as error:
+            return refused(request, error.messages, back_url=record.get_absolute_url())
+        messages.success(request, self.done_message.format(record=record))
+        return redirect(record.get_absolute_url())

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from opcc import access
@@ -12,7 +11,11 @@ from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES
-from opcc.views.forms import BadRequestOnInvalidForm, keep_typing_against_latest, refused
+from opcc.views.forms import (
+    BadRequestOnInvalidForm,
+    RecordStepView,
+    keep_typing_against_latest,
+)
 from scrutiny.forms.inspections import (
     CommentsForm,
     CommentsRequestForm,
@@ -218,18 +221,14 @@ class ItemResponseView(InspectionFormView):
         services.respond_to_item(self.request.user, self.get_item(), **form.cleaned_data)
 
 
-class PublishResponseView(RoleRequiredMixin, InspectionMixin, View):
+class PublishResponseView(RoleRequiredMixin, InspectionMixin, RecordStepView):
     roles = OFFICE_ROLES
     action = PUBLISH
-    http_method_names = ["post"]
+    record_attribute = "inspection"
+    done_message = "The response has been published on the transparency hub."
 
-    def post(self, request, code):
-        try:
-            services.publish_response(request.user, self.inspection)
-        except ValidationError as error:
-            return refused(request, error.messages, back_url=self.inspection.get_absolute_url())
-        messages.success(request, "The response has been published on the transparency hub.")
-        return redirect(self.inspection.get_absolute_url())
+    def act(self):
+        services.publish_response(self.request.user, self.inspection)
 
 
 class RecordSentView(InspectionFormView):

@@ -9,7 +9,6 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
@@ -19,7 +18,12 @@ from opcc.forms import add_service_errors
 from opcc.models import GeneratedDocument
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES
-from opcc.views.forms import BadRequestOnInvalidForm, keep_typing_against_latest, refused
+from opcc.views.forms import (
+    BadRequestOnInvalidForm,
+    RecordStepView,
+    keep_typing_against_latest,
+)
+from scrutiny import selectors
 from scrutiny.forms.meetings import (
     ApproveMinutesForm,
     RescheduleMeetingForm,
@@ -177,8 +181,8 @@ class MeetingDetailView(RoleRequiredMixin, MeetingMixin, TemplateView):
                 ).order_by("-requested_at")
             ),
             "today": timezone.localdate(),
-            "brought_forward": list(services.actions_brought_forward(meeting)),
-            "previous": services.previous_meeting(meeting),
+            "brought_forward": list(selectors.actions_brought_forward(meeting)),
+            "previous": selectors.previous_meeting(meeting),
             "planned": status == MeetingStatus.PLANNED,
             "held": status == MeetingStatus.HELD,
             "may_add_items": status == MeetingStatus.PLANNED
@@ -200,23 +204,11 @@ class MeetingDetailView(RoleRequiredMixin, MeetingMixin, TemplateView):
         }
 
 
-class MeetingStepView(RoleRequiredMixin, MeetingMixin, View):
+class MeetingStepView(RoleRequiredMixin, MeetingMixin, RecordStepView):
     """A one-button step on a meeting (POST only); a refused step says why (400)."""
 
     roles = OFFICE_ROLES
-    http_method_names = ["post"]
-    done_message = ""
-
-    def act(self):
-        raise NotImplementedError
-
-    def post(self, request, code):
-        try:
-            self.act()
-        except ValidationError as error:
-            return refused(request, error.messages, back_url=self.meeting.get_absolute_url())
-        messages.success(request, self.done_message)
-        return redirect(self.meeting.get_absolute_url())
+    record_attribute = "meeting"
 
 
 class PublishAgendaView(MeetingStepView):

@@ -2,7 +2,7 @@
 meeting's published agenda and approved minutes, its public papers and PDFs.
 
 Nothing here reads a confidential item beyond its title and reason: the agenda comes from
-services.meetings.public_agenda, which builds plain values, and papers are served only when
+scrutiny.selectors.public_agenda, which builds plain values, and papers are served only when
 their item is public and the agenda published."""
 
 import io
@@ -19,6 +19,7 @@ from django.views.generic import TemplateView
 from opcc.csv_export import csv_response, json_response
 from opcc.models import DocumentStatus, GeneratedDocument
 from opcc.pagination import paginate
+from scrutiny import selectors
 from scrutiny.models import AgendaItem, Body, Meeting, MeetingStatus, Paper
 from scrutiny.models.meetings import PUBLISHED_STATUSES
 from scrutiny.services import meetings as services
@@ -137,8 +138,8 @@ class PublicMeetingView(TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "meeting": meeting,
-            "agenda": services.public_agenda(meeting),
-            "brought_forward": services.public_actions_brought_forward(meeting),
+            "agenda": selectors.public_agenda(meeting),
+            "brought_forward": selectors.public_actions_brought_forward(meeting),
             "minutes_approved": approved,
             "agenda_pack": latest_document(meeting, services.AGENDA_PACK),
             "minutes_pdf": latest_document(meeting, services.MINUTES) if approved else None,

@@ -4,7 +4,6 @@ introduction, generates the PDF and sends it; panel members read the sent report
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from opcc import access
@@ -12,7 +11,11 @@ from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES, Role
-from opcc.views.forms import BadRequestOnInvalidForm, keep_typing_against_latest, refused
+from opcc.views.forms import (
+    BadRequestOnInvalidForm,
+    RecordStepView,
+    keep_typing_against_latest,
+)
 from scrutiny.forms.inspections import IntroductionForm
 from scrutiny.forms.panel_reports import StartReportForm
 from scrutiny.models import PanelQuarterlyReport, PanelReportStatus
@@ -122,20 +125,8 @@ class IntroductionView(
         return redirect(self.report.get_absolute_url())
 
 
-class ReportStepView(PermissionRequiredMixin, PanelReportMixin, View):
-    http_method_names = ["post"]
-    done_message = ""
-
-    def act(self):
-        raise NotImplementedError
-
-    def post(self, request, code):
-        try:
-            self.act()
-        except ValidationError as error:
-            return refused(request, error.messages, back_url=self.report.get_absolute_url())
-        messages.success(request, self.done_message)
-        return redirect(self.report.get_absolute_url())
+class ReportStepView(PermissionRequiredMixin, PanelReportMixin, RecordStepView):
+    record_attribute = "report"
 
 
 class GenerateReportView(ReportStepView):

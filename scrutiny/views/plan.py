@@ -19,7 +19,11 @@ from opcc.csv_export import csv_response, json_response
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES
-from opcc.views.forms import BadRequestOnInvalidForm, keep_typing_against_latest, refused
+from opcc.views.forms import (
+    BadRequestOnInvalidForm,
+    RecordStepView,
+    keep_typing_against_latest,
+)
 from scrutiny.charts import Point, bar_chart, line_chart
 from scrutiny.forms.plan import MeasureForm, MeasureValueForm, PlanForm, PriorityForm
 from scrutiny.models import MeasureValue, PlanMeasure, PlanPriority, PoliceAndCrimePlan
@@ -109,17 +113,13 @@ class PlanDetailView(RoleRequiredMixin, PlanMixin, TemplateView):
         }
 
 
-class PublishPlanView(PermissionRequiredMixin, PlanMixin, View):
+class PublishPlanView(PermissionRequiredMixin, PlanMixin, RecordStepView):
     permission = CHANGE_PLAN
-    http_method_names = ["post"]
+    record_attribute = "plan"
+    done_message = "The plan has been published."
 
-    def post(self, request, pk):
-        try:
-            services.publish_plan(request.user, self.plan)
-        except ValidationError as error:
-            return refused(request, error.messages, back_url=self.plan.get_absolute_url())
-        messages.success(request, "The plan has been published.")
-        return redirect(self.plan.get_absolute_url())
+    def act(self):
+        services.publish_plan(self.request.user, self.plan)
 
 
 class PlanStepView(PermissionRequiredMixin, BadRequestOnInvalidForm, FormView):

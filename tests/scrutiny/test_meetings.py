@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from opcc.models import DocumentStatus, GeneratedDocument
 from opcc.roles import Role
+from scrutiny import selectors
 from scrutiny.models import ActionStatus, MeetingStatus
 from scrutiny.seed_meetings import tiny_pdf
 from scrutiny.services import meetings as services
@@ -173,8 +174,8 @@ def test_actions_carried_forward_appear_on_the_next_agenda_before_the_minutes_ar
         item=ConfidentialItemFactory(meeting=earlier), status=ActionStatus.CARRIED_FORWARD
     )
 
-    assert list(services.actions_brought_forward(next_meeting)) == [carried, secret]
-    assert services.public_actions_brought_forward(next_meeting) == [carried]
+    assert list(selectors.actions_brought_forward(next_meeting)) == [carried, secret]
+    assert selectors.public_actions_brought_forward(next_meeting) == [carried]
 
 
 def test_the_public_agenda_of_a_confidential_item_is_its_title_and_reason_only():
@@ -183,7 +184,7 @@ def test_the_public_agenda_of_a_confidential_item_is_its_title_and_reason_only()
     secret = ConfidentialItemFactory(meeting=meeting)
     ActionFactory(item=secret, description="SECRET-ACTION renegotiate")
 
-    agenda = services.public_agenda(meeting)
+    agenda = selectors.public_agenda(meeting)
 
     by_title = {entry["title"]: entry for entry in agenda}
     assert by_title[public.title]["minutes"] == "Members noted the report."
