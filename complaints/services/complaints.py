@@ -25,6 +25,7 @@ from complaints.models.complaints import (
     ComplaintSubject,
     DisapplicationGround,
 )
+from complaints.services.references import next_reference
 from opcc import access, workflow
 from opcc.outbox import queue_message
 from opcc.roles import Role
@@ -87,17 +88,6 @@ def _not_in_future(value: date | None, field: str, what: str) -> dict:
     return {}
 
 
-def _next_reference(year: int) -> str:
-    last = (
-        Complaint.objects.filter(reference__startswith=f"C-{year}-")
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"C-{year}-{number:04d}"
-
-
 def receive_complaint(
     *,
     subject: str,
@@ -142,7 +132,7 @@ def receive_complaint(
                 complainant._history_user = actor
                 complainant.save()
                 complaint = Complaint(
-                    reference=_next_reference(today.year),
+                    reference=next_reference(Complaint, "C", today.year),
                     subject=subject,
                     complainant=complainant,
                     channel=channel,

@@ -26,6 +26,7 @@ from complaints.models import (
     ReviewStatus,
 )
 from complaints.models.reviews import REVIEW_TRANSITIONS
+from complaints.services.references import next_reference
 from opcc import access
 from opcc.outbox import queue_message
 from opcc.roles import Role
@@ -120,17 +121,6 @@ def _tell_complainant(review: ComplaintReview, *, kind: str, template: str) -> N
     )
 
 
-def _next_reference(year: int) -> str:
-    last = (
-        ComplaintReview.objects.filter(reference__startswith=f"R-{year}-")
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"R-{year}-{number:04d}"
-
-
 def receive_review_request(
     *,
     name: str,
@@ -183,7 +173,7 @@ def receive_review_request(
                 complainant._history_user = actor
                 complainant.save()
                 review = ComplaintReview(
-                    reference=_next_reference(today.year),
+                    reference=next_reference(ComplaintReview, "R", today.year),
                     complainant=complainant,
                     force_reference=force_reference.strip(),
                     outcome_given_on=outcome_given_on,
