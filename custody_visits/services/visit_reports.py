@@ -282,22 +282,7 @@ def send_back_report(actor, visit: CustodyVisit, *, reason: str) -> CustodyVisit
     if not reason.strip():
         raise ValidationError({"reason": "Enter what needs correcting"})
     with transaction.atomic():
-        current = _require_second_visitor(actor, visit)
-        workflow.move(current, VisitStatus.PLANNED, VISIT_TRANSITIONS)
-        submitter = current.submitted_by
-        current.returned_reason = reason.strip()
-        current.submitted_by, current.submitted_at = None, None
-        workflow.save_versioned(current, actor)
-        if submitter is not None and submitter.is_active:
-            tell(
-                [submitter],
-                kind="custody_visits_report_returned",
-                template="custody_visits_visit_returned",
-                about=current,
-                visit=current,
-                returned_by=actor,
-            )
-        return current
+        return _send_back(actor, _require_second_visitor(actor, visit), reason)
 
 
 def return_report(actor, visit: CustodyVisit, *, reason: str) -> CustodyVisit:
@@ -307,22 +292,26 @@ def return_report(actor, visit: CustodyVisit, *, reason: str) -> CustodyVisit:
     if not reason.strip():
         raise ValidationError({"reason": "Enter what needs correcting"})
     with transaction.atomic():
-        current = workflow.locked(visit)
-        workflow.move(current, VisitStatus.PLANNED, VISIT_TRANSITIONS)
-        submitter = current.submitted_by
-        current.returned_reason = reason.strip()
-        current.submitted_by, current.submitted_at = None, None
-        workflow.save_versioned(current, actor)
-        if submitter is not None and submitter.is_active:
-            tell(
-                [submitter],
-                kind="custody_visits_report_returned",
-                template="custody_visits_visit_returned",
-                about=current,
-                visit=current,
-                returned_by=actor,
-            )
-        return current
+        return _send_back(actor, workflow.locked(visit), reason)
+
+
+def _send_back(actor, current: CustodyVisit, reason: str) -> CustodyVisit:
+    """Back to planned with the reason, and the visitor who submitted it told."""
+    workflow.move(current, VisitStatus.PLANNED, VISIT_TRANSITIONS)
+    submitter = current.submitted_by
+    current.returned_reason = reason.strip()
+    current.submitted_by, current.submitted_at = None, None
+    workflow.save_versioned(current, actor)
+    if submitter is not None and submitter.is_active:
+        tell(
+            [submitter],
+            kind="custody_visits_report_returned",
+            template="custody_visits_visit_returned",
+            about=current,
+            visit=current,
+            returned_by=actor,
+        )
+    return current
 
 
 def review_report(actor, visit: CustodyVisit, *, notes: str = "") -> CustodyVisit:

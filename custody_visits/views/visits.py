@@ -106,10 +106,13 @@ class ConfirmReportView(RoleRequiredMixin, VisitMixin, RecordStepView):
 
 
 class SendBackReportView(RoleRequiredMixin, VisitMixin, BadRequestOnInvalidForm, FormView):
+    """The second visitor sends the submitted report back for correction."""
+
     roles = SCHEME_ROLES
     action = "file"
     template_name = "custody_visits/form.html"
     form_class = ReasonForm
+    introduction = "The visitor who submitted it is told what to correct, and submits it again."
 
     def get_form_kwargs(self):
         return {
@@ -124,15 +127,15 @@ class SendBackReportView(RoleRequiredMixin, VisitMixin, BadRequestOnInvalidForm,
             **super().get_context_data(**kwargs),
             "heading": "Send the report back",
             "caption": str(self.visit),
-            "introduction": "The visitor who submitted it is told what to correct, and "
-            "submits it again.",
+            "introduction": self.introduction,
         }
+
+    def send_back(self, reason):
+        services.send_back_report(self.request.user, self.visit, reason=reason)
 
     def form_valid(self, form):
         try:
-            services.send_back_report(
-                self.request.user, self.visit, reason=form.cleaned_data["reason"]
-            )
+            self.send_back(form.cleaned_data["reason"])
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -140,40 +143,17 @@ class SendBackReportView(RoleRequiredMixin, VisitMixin, BadRequestOnInvalidForm,
         return redirect(self.visit.get_absolute_url())
 
 
-class ReturnReportView(SchemeManagerRequiredMixin, VisitMixin, BadRequestOnInvalidForm, FormView):
+class ReturnReportView(SchemeManagerRequiredMixin, SendBackReportView):
     """The scheme manager sends back a submitted report the other visitor cannot confirm."""
 
     action = "return"
-    template_name = "custody_visits/form.html"
-    form_class = ReasonForm
+    introduction = (
+        "Use this when the other visitor cannot confirm the report. The visitor who submitted "
+        "it is told what to correct, and submits it again."
+    )
 
-    def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "label": "What needs correcting?",
-            "what": "what needs correcting",
-            "submit_label": "Send the report back",
-        }
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "heading": "Send the report back",
-            "caption": str(self.visit),
-            "introduction": "Use this when the other visitor cannot confirm the report. The "
-            "visitor who submitted it is told what to correct, and submits it again.",
-        }
-
-    def form_valid(self, form):
-        try:
-            services.return_report(
-                self.request.user, self.visit, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, "The report has been sent back for correction.")
-        return redirect(self.visit.get_absolute_url())
+    def send_back(self, reason):
+        services.return_report(self.request.user, self.visit, reason=reason)
 
 
 class ReviewReportView(RoleRequiredMixin, VisitMixin, BadRequestOnInvalidForm, FormView):
