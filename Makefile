@@ -45,6 +45,17 @@ test-browser: install
 test-services: install
 	$(PYTEST) -m services
 
+## make backup [BACKUP_DIR=backups]: DATABASE_URL's database and the private files (README "Backups")
+## make restore BACKUP=backups/opcc-<time>.dump [CONFIRM=yes]: put a backup back into DATABASE_URL's
+## database, which must be empty unless CONFIRM=yes
+.PHONY: backup restore
+BACKUP_DIR ?= backups
+backup: $(VENV)/.installed
+	$(PY) manage.py backup --to "$(BACKUP_DIR)"
+
+restore: $(VENV)/.installed
+	$(PY) manage.py restore "$(BACKUP)" $(if $(filter yes,$(CONFIRM)),--replace)
+
 lint:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -59,3 +70,18 @@ constraints:
 
 clean:
 	rm -rf $(VENV) node_modules static_build staticfiles
+
+## make bench: the performance harness (bench/README.md), about 15 minutes; SCALE=2000 for a quick run
+## make bench-load: 50 clients for 5 minutes on the same data (issue 9's load run)
+SCALE ?= 100000
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/opcc_bench
+BENCH_ARGS ?=
+.PHONY: bench bench-load bench-wrk
+bench-wrk:
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+
+bench: install bench-wrk
+	$(PY) -m bench.run --scale $(SCALE) --database-url $(BENCH_DATABASE_URL) $(BENCH_ARGS)
+
+bench-load: install bench-wrk
+	$(PY) -m bench.run --load --scale $(SCALE) --database-url $(BENCH_DATABASE_URL) $(BENCH_ARGS)

@@ -1,8 +1,8 @@
 """Demo custody visiting scheme: suites (one closed), a dozen visitors (one with lapsed vetting,
 one expiring soon, the demo visitor among them), a year of filed visits with detainees of each
 outcome and findings in every state (some overdue), the coming weeks' rota, and reports
-waiting for the demo visitor and the scheme manager. Idempotent; ``scale`` adds that many more
-reviewed visits for the benchmarks.
+waiting for the demo visitor and the scheme manager. Idempotent; ``--scale N`` adds N/5 visits
+with their reports and findings for the benchmarks (``_seed_at_scale``).
 
 The past year's reports are written directly (as if filed over the year); the coming rota and
 the reports in progress go through the services, so they meet every rule.
@@ -13,6 +13,7 @@ from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from custody_visits.models import (
@@ -32,6 +33,7 @@ from custody_visits.models import (
 )
 from custody_visits.services import rota
 from custody_visits.services.findings import response_due_on
+from opcc import seed_bulk
 from opcc.models import User
 from opcc.roles import Role, sync_role_group
 from opcc.seed import DEMO_PASSWORD
@@ -87,7 +89,7 @@ def seed_scheme(scale: int, log) -> None:
         planned = _seed_rota(suites, visitors, manager, today)
         log(f"custody visiting: {planned} visits planned for the coming weeks")
     if scale:
-        _seed_at_scale(scale, suites, visitors, today, log)
+        _seed_at_scale(scale, suites, visitors, manager, today, log)
 
 
 def _seed_suites() -> list[CustodySuite]:
@@ -324,37 +326,152 @@ def _seed_rota(suites, visitors, manager, today) -> int:
     return planned
 
 
-def _seed_at_scale(scale, suites, visitors, today, log) -> None:
-    """Reviewed visits in bulk (without history) for the benchmarks: idempotent by count."""
+def _seed_at_scale(scale, suites, visitors, manager, today, log) -> None:
+    """Benchmark visits (N/5 of ``--scale N``) over ten years, bulk-created without history:
+    each with its two visitors, its report (detainees seen, declined or not offered) and, for
+    about a third, a finding in the state its age gives it (some overdue)."""
+    wanted = seed_bulk.missing(CustodyVisit, "visit", seed_bulk.share(scale, "custody_visits"))
+    if not wanted:
+        return
     open_suites = [s for s in suites if s.is_open]
-    existing = CustodyVisit.objects.filter(review_notes="benchmark").count()
-    wanted = max(scale - existing, 0)
-    visits = []
-    for n in range(wanted):
-        day = today - timedelta(days=1 + n % 360)
-        visits.append(
-            CustodyVisit(
-                suite=open_suites[n % len(open_suites)],
-                week_starting=rota.monday_of(day),
-                status=VisitStatus.REVIEWED,
-                visited_on=day,
-                arrived_at=time(10 + n % 10, 0),
-                departed_at=time(11 + n % 10, 30),
-                detainees_in_custody=n % 7,
-                admission_delayed=False,
-                cleanliness=Condition.GOOD,
-                temperature=Condition.GOOD,
-                equipment=Condition.GOOD,
-                review_notes="benchmark",
+    pairs = [(a, b) for i, a in enumerate(visitors) for b in visitors[i + 1 :]]
+    now = seed_bulk.last_night(today)
+    with transaction.atomic():
+        visits = seed_bulk.create(
+            CustodyVisit,
+            (_benchmark_visit(n, open_suites, pairs, manager, today) for n in wanted),
+        )
+        seed_bulk.create(
+            VisitAssignment,
+            (
+                VisitAssignment(visit=visit, visitor=visitor)
+                for n, visit in zip(wanted, visits, strict=True)
+                for visitor in pairs[seed_bulk.mix(n, 30, len(pairs))]
+            ),
+            batch_size=4000,
+        )
+        seed_bulk.create(
+            DetaineeRecord,
+            (
+                detainee
+                for n, visit in zip(wanted, visits, strict=True)
+                for detainee in _benchmark_detainees(n, visit)
+            ),
+            batch_size=4000,
+        )
+        due_dates: dict = {}
+        findings = seed_bulk.create(
+            Finding,
+            (
+                _benchmark_finding(n, visit, manager, today, now, due_dates)
+                for n, visit in zip(wanted, visits, strict=True)
+                if seed_bulk.mix(n, 31, 20) < 7
+            ),
+        )
+        # created_at is set to now on creation: date each finding to its visit's report instead.
+        filed = CustodyVisit.objects.filter(pk=OuterRef("visit_id")).values("submitted_at")
+        ids = [finding.pk for finding in findings]
+        for start in range(0, len(ids), seed_bulk.BATCH_SIZE):
+            Finding.objects.filter(pk__in=ids[start : start + seed_bulk.BATCH_SIZE]).update(
+                created_at=Subquery(filed[:1])
+            )
+    log(f"custody visiting: {len(visits)} benchmark visits and {len(findings)} findings added")
+
+
+def _benchmark_visit(n, suites, pairs, manager, today) -> CustodyVisit:
+    visited_on = seed_bulk.day_of(n, today)
+    arrival = time(7 + seed_bulk.mix(n, 32, 14), seed_bulk.pick(n, 33, (0, 15, 30, 45)))
+    departure = (datetime.combine(visited_on, arrival) + timedelta(minutes=60 + n % 70)).time()
+    delayed = seed_bulk.mix(n, 34, 7) == 0
+    filed = seed_bulk.moment(visited_on, departure.hour, departure.minute)
+    submitter, confirmer = pairs[seed_bulk.mix(n, 30, len(pairs))]
+    recent = (today - visited_on).days <= 7
+    return CustodyVisit(
+        code=seed_bulk.code_for("visit", n),
+        suite=suites[seed_bulk.mix(n, 35, len(suites))],
+        week_starting=rota.monday_of(visited_on),
+        status=VisitStatus.CONFIRMED if recent else VisitStatus.REVIEWED,
+        visited_on=visited_on,
+        arrived_at=arrival,
+        departed_at=departure,
+        admission_delayed=delayed,
+        delay_minutes=5 + n % 35 if delayed else None,
+        delay_reason="Custody staff dealing with a new arrival" if delayed else "",
+        delay_authorised_by="Sergeant Kim Shaw" if delayed else "",
+        detainees_in_custody=seed_bulk.mix(n, 36, 9),
+        cleanliness=seed_bulk.pick(n, 37, Condition.values),
+        temperature=seed_bulk.pick(n, 38, Condition.values),
+        equipment=seed_bulk.pick(n, 39, Condition.values),
+        submitted_by=submitter.user,
+        submitted_at=filed,
+        confirmed_by=confirmer.user,
+        confirmed_at=filed + timedelta(hours=1),
+        reviewed_by=None if recent else manager,
+        reviewed_at=None if recent else filed + timedelta(days=3),
+    )
+
+
+def _benchmark_detainees(n, visit) -> list[DetaineeRecord]:
+    detainees = []
+    for number in range(seed_bulk.mix(n, 40, min(visit.detainees_in_custody, 3) + 1)):
+        outcome = seed_bulk.pick(n + number, 41, DETAINEE_OUTCOMES)
+        visited = outcome == DetaineeOutcome.VISITED
+        detainees.append(
+            DetaineeRecord(
+                visit=visit,
+                custody_number=f"{visit.suite_id:02d}/{visit.visited_on:%y}/{n:06d}{number}",
+                outcome=outcome,
+                not_offered_reason=seed_bulk.pick(n, 42, NotOfferedReason.values)
+                if outcome == DetaineeOutcome.NOT_OFFERED
+                else "",
+                is_juvenile=seed_bulk.mix(n + number, 43, 12) == 0,
+                is_vulnerable=seed_bulk.mix(n + number, 44, 7) == 0,
+                rights_offered=True if visited else None,
+                health_and_wellbeing="Seen by the nurse; no concerns." if visited else "",
             )
         )
-    made = CustodyVisit.objects.bulk_create(visits, batch_size=2000)
-    VisitAssignment.objects.bulk_create(
-        [
-            VisitAssignment(visit=visit, visitor=visitors[(n + k) % len(visitors)])
-            for n, visit in enumerate(made)
-            for k in (0, 1)
-        ],
-        batch_size=4000,
+    return detainees
+
+
+# Visited, declined and not offered about 6 : 3 : 2, as in the demo's year.
+DETAINEE_OUTCOMES = (
+    *[DetaineeOutcome.VISITED] * 6,
+    *[DetaineeOutcome.DECLINED] * 3,
+    *[DetaineeOutcome.NOT_OFFERED] * 2,
+)
+
+
+def _benchmark_finding(n, visit, manager, today, now, due_dates) -> Finding:
+    category = seed_bulk.pick(n, 45, FindingCategory.values)
+    finding = Finding(
+        code=seed_bulk.code_for("finding", n),
+        visit=visit,
+        category=category,
+        severity=seed_bulk.pick(
+            n, 46, (*[Severity.LOW] * 5, *[Severity.MEDIUM] * 3, Severity.HIGH)
+        ),
+        description=DESCRIPTIONS[category],
     )
-    log(f"custody visiting: {wanted} benchmark visits added")
+    age = (today - visit.visited_on).days
+    if age <= 3:
+        return finding  # open: not yet raised with the custody inspector
+    raised_on = visit.visited_on + timedelta(days=2)
+    if raised_on not in due_dates:
+        due_dates[raised_on] = response_due_on(raised_on)
+    finding.status = FindingStatus.RAISED
+    finding.raised_with = seed_bulk.pick(n, 47, ("Inspector Sam Lee", "Inspector Ravi Kaur"))
+    finding.raised_on, finding.raised_by = raised_on, manager
+    finding.due_on = due_dates[raised_on]
+    answered = age > 120 or (age > 30 and seed_bulk.mix(n, 48, 5) < 3)
+    if not answered:
+        if finding.due_on < today:
+            finding.overdue_reminder_sent_at = now  # reminded once already, as the task would
+        return finding
+    finding.status = FindingStatus.RESPONDED
+    finding.responded_on = raised_on + timedelta(days=5 + n % 20)
+    finding.force_response = "The custody inspector has put this right and briefed the team."
+    if age > 60:
+        finding.status = FindingStatus.CLOSED
+        finding.closed_on = finding.responded_on + timedelta(days=1 + n % 9)
+        finding.closed_by = manager
+    return finding

@@ -1,6 +1,7 @@
 """Demo decisions in every state, an open and a considered Monitoring Officer report, and (with
---scale) many published decisions for the benchmarks. Made through the services, so the demo
-has the same history, advice and notifications as real use."""
+--scale) many published decisions for the benchmarks. The demo is made through the services, so
+it has the same history, advice and notifications as real use; the benchmark decisions are
+bulk-created (opcc.seed_bulk)."""
 
 from datetime import timedelta
 
@@ -20,6 +21,7 @@ from governance.models import (
 )
 from governance.services import decisions as services
 from governance.services import reports as report_services
+from opcc import seed_bulk
 from opcc.models import User
 
 DEMO_MARKER = "Community safety grants 2026/27"
@@ -236,47 +238,81 @@ def _seed_forward_plan_and_redacted_report(people, log) -> None:
         log("statutory reports: a redacted version published")
 
 
+# Benchmark decisions: (what is decided, about what), combined so titles and search vary.
+BENCHMARK_SUBJECTS = (
+    ("Grant to", "the community safety partnership"),
+    ("Contract award for", "victims' and witnesses' support services"),
+    ("Funding for", "the rural crime partnership"),
+    ("Approval of", "the estates strategy for the north of the county"),
+    ("Extension of", "the youth diversion programme"),
+    ("Commissioning of", "domestic abuse perpetrator programmes"),
+    ("Purchase of", "body-worn video cameras for response officers"),
+    ("Renewal of", "the drone unit's maintenance agreement"),
+    ("Variation of", "the collaboration agreement on forensic services"),
+    ("Disposal of", "a police house no longer needed"),
+)
+BENCHMARK_AREAS = ("Northfield", "Westbury", "Riverton", "Eastfield", "Old Town", "the county")
+
+
 def seed_decisions_at_scale(scale: int, signer, log) -> None:
-    """Bulk-create published decisions over ten years, numbered as the service would."""
-    existing = Decision.objects.filter(title__startswith="Benchmark decision").count()
-    wanted = max(scale - existing, 0)
+    """Bulk-create ``scale`` published decisions over ten years (no history), numbered in each
+    year as the service numbers them, after the numbers already used."""
+    wanted = seed_bulk.missing(Decision, "decision", seed_bulk.share(scale, "decisions"))
     if not wanted:
         return
-    now = timezone.now()
-    this_year = timezone.localdate().year
-    per_year = wanted // 10 + 1
-    made = 0
+    today = timezone.localdate()
+    by_year: dict[int, list[tuple]] = {}
+    for n in wanted:
+        day = seed_bulk.day_of(n, today)
+        by_year.setdefault(day.year, []).append((day, n))
     with transaction.atomic():
-        for offset in range(10):
-            year = this_year - offset
-            count = min(per_year, wanted - made)
-            if count <= 0:
-                break
+        for year, rows in sorted(by_year.items()):
             sequence, _ = DecisionSequence.objects.select_for_update().get_or_create(year=year)
             first = sequence.last_number + 1
-            batch = []
-            for n in range(first, first + count):
-                when = now - timedelta(days=offset * 365 + n % 365)
-                batch.append(
-                    Decision(
-                        year=year,
-                        number=n,
-                        reference=f"{year}/{n:03d}",
-                        title=f"Benchmark decision {year}/{n}: grant to partnership {n % 97}",
-                        summary="A decision generated for the performance benchmarks.",
-                        decision_text="To approve the grant.",
-                        reasons="It supports the plan.",
-                        significant_public_interest=True,
-                        status=DecisionStatus.PUBLISHED,
-                        created_by=signer,
-                        signed_by=signer,
-                        signed_at=when,
-                        published_at=when,
-                        declared_interests="None",
-                    )
-                )
-            Decision.objects.bulk_create(batch, batch_size=5000)
-            sequence.last_number = first + count - 1
+            rows.sort()  # numbers follow the dates within the year, as they would in use
+            seed_bulk.create(
+                Decision,
+                (
+                    _benchmark_decision(n, year, number, day, signer)
+                    for number, (day, n) in enumerate(rows, start=first)
+                ),
+            )
+            sequence.last_number = first + len(rows) - 1
             sequence.save(update_fields=["last_number"])
-            made += count
-    log(f"decisions: {made} benchmark decisions added")
+    log(f"decisions: {len(wanted)} benchmark decisions added")
+
+
+def _benchmark_decision(n, year, number, day, signer) -> Decision:
+    verb, subject = seed_bulk.pick(n, 1, BENCHMARK_SUBJECTS)
+    area = seed_bulk.pick(n, 2, BENCHMARK_AREAS)
+    amount = 5_000 + seed_bulk.mix(n, 3, 400) * 2_500
+    signed = seed_bulk.moment(day, 9 + n % 8)
+    contract = verb.startswith("Contract")
+    return Decision(
+        code=seed_bulk.code_for("decision", n),
+        year=year,
+        number=number,
+        reference=f"{year}/{number:03d}",
+        title=f"{verb} {subject} in {area}"[:250],
+        summary=f"{verb} {subject} in {area}, at a cost of £{amount:,}.",
+        background="Set out in the report to the Commissioner's accountability board.",
+        options_considered="Option 1: do nothing. Option 2: proceed as recommended.",
+        decision_text=f"To approve the {verb.lower()} {subject} in {area}.",
+        reasons="It supports the Police and Crime Plan's priorities and offers value for money.",
+        financial_implications=f"£{amount:,}, within the budget approved for the year.",
+        legal_implications="Within the Commissioner's powers.",
+        equality_implications="An equality impact assessment found no adverse impact.",
+        decision_maker=DecisionMaker.PCC,
+        significant_public_interest=True,
+        confidential_annex="Bidders' prices and scoring." if contract else "",
+        restriction_reason="Commercially sensitive information (FOIA s.43)." if contract else "",
+        status=DecisionStatus.PUBLISHED,
+        declared_interests="None",
+        created_by=signer,
+        created_at=signed - timedelta(days=21),
+        advice_requested_at=signed - timedelta(days=14),
+        advised_at=signed - timedelta(days=3),
+        signed_by=signer,
+        signed_at=signed,
+        published_at=signed + timedelta(hours=2),
+    )

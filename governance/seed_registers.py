@@ -1,6 +1,7 @@
 """Demo data of the registers: interests, gifts and hospitality offers and contracts, recorded
 through the services by the demo Chief Executive, so each has its history. Running it again adds
-nothing. With a scale, ``scale`` benchmark gift offers are bulk-created (also idempotently)."""
+nothing. With a scale, benchmark entries of the three registers are bulk-created (also
+idempotently; see ``_seed_at_scale``)."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -17,10 +18,12 @@ from governance.models import (
     ProcurementRoute,
 )
 from governance.services import registers as services
+from opcc import seed_bulk
 from opcc.models import User
 
 RECORDED_BY = "chief.executive@opcc.example"
 BENCHMARK_REASON = "Generated for the benchmarks."
+BENCHMARK_INTEREST = "Recorded for the benchmarks."
 
 # (e-mail, category, description, days since registered, days since ended or None)
 INTERESTS = (
@@ -218,7 +221,7 @@ def seed_registers(scale: int, log) -> None:
     added += _seed_contracts(actor, today)
     log(f"registers: {added} entries added")
     if scale:
-        _seed_gift_offers_at_scale(scale, people, today, log)
+        _seed_at_scale(scale, people, today, log)
 
 
 def _seed_interests(actor, people, today) -> int:
@@ -291,9 +294,33 @@ def _seed_contracts(actor, today) -> int:
     return added
 
 
-def _seed_gift_offers_at_scale(scale: int, people, today, log) -> None:
-    existing = GiftOffer.objects.filter(reason=BENCHMARK_REASON).count()
-    wanted = max(scale - existing, 0)
+BENCHMARK_INTERESTS = (
+    (InterestCategory.MEMBERSHIPS, "Member of a local community safety charity"),
+    (InterestCategory.EMPLOYMENT, "Non-executive director of a housing association"),
+    (InterestCategory.LAND, "Rented flat in the county"),
+    (InterestCategory.SECURITIES, "Shares in a utility company"),
+    (InterestCategory.OTHER, "Governor of a local primary school"),
+)
+BENCHMARK_GIFTS = (
+    "Refreshments at a partnership meeting",
+    "Dinner at a charity awards evening",
+    "Tickets to a community sports event",
+    "A book about the history of the county's policing",
+)
+BENCHMARK_CONTRACTS = (
+    ("Cleaning of the office", "Spotless Facilities Ltd"),
+    ("Victims' counselling service", "Northfield Counselling CIC"),
+    ("Custody suite healthcare", "Care in Custody Ltd"),
+    ("Youth diversion workshops", "Second Chance Trust"),
+    ("Translation and interpreting", "Lingua Services Ltd"),
+    ("Audit services", "Regional Audit LLP"),
+)
+
+
+def _seed_at_scale(scale: int, people, today, log) -> None:
+    """Benchmark register entries over ten years, N/5 of ``--scale N`` in all: gift and
+    hospitality offers N/10, interests N/20 (most ended since), contracts N/20 (some at or
+    below £10,000), bulk-created without history."""
     recipients = [
         people[email]
         for email in (
@@ -305,24 +332,73 @@ def _seed_gift_offers_at_scale(scale: int, people, today, log) -> None:
         if email in people
     ]
     if not recipients:
-        log("registers: benchmark offers skipped, the demo people are missing")
+        log("registers: benchmark entries skipped, the demo people are missing")
         return
-    GiftOffer.objects.bulk_create(
-        (
-            GiftOffer(
-                offered_on=today - timedelta(days=(existing + n) % 1825),
-                recipient=recipients[n % len(recipients)],
-                offered_by=f"Partner organisation {existing + n}",
-                description="Refreshments at a partnership meeting",
-                estimated_value=Decimal((existing + n) % 250),
-                accepted=n % 3 != 0,
-                reason=BENCHMARK_REASON,
-            )
-            for n in range(wanted)
-        ),
-        batch_size=2000,
+    gifts = GiftOffer.objects.filter(reason=BENCHMARK_REASON).count()
+    interests = InterestEntry.objects.filter(description__endswith=BENCHMARK_INTEREST).count()
+    contracts = seed_bulk.missing(Contract, "contract", seed_bulk.share(scale, "contracts"))
+    with transaction.atomic():
+        made = seed_bulk.create(
+            GiftOffer,
+            (
+                _benchmark_gift(n, recipients, today)
+                for n in range(gifts, seed_bulk.share(scale, "gift_offers"))
+            ),
+        )
+        made += seed_bulk.create(
+            InterestEntry,
+            (
+                _benchmark_interest(n, recipients, today)
+                for n in range(interests, seed_bulk.share(scale, "interests"))
+            ),
+        )
+        made += seed_bulk.create(Contract, (_benchmark_contract(n, today) for n in contracts))
+    log(f"registers: {len(made)} benchmark entries added")
+
+
+def _benchmark_gift(n, recipients, today) -> GiftOffer:
+    offered_on = seed_bulk.day_of(n, today)
+    return GiftOffer(
+        offered_on=offered_on,
+        recipient=recipients[n % len(recipients)],
+        offered_by=f"Partner organisation {n % 500}",
+        description=seed_bulk.pick(n, 60, BENCHMARK_GIFTS),
+        estimated_value=Decimal(seed_bulk.mix(n, 61, 25000)) / 100,
+        accepted=n % 3 != 0,
+        reason=BENCHMARK_REASON,
+        created_at=seed_bulk.moment(offered_on + timedelta(days=3)),
     )
-    log(f"registers: {wanted} benchmark gift offers added")
+
+
+def _benchmark_interest(n, recipients, today) -> InterestEntry:
+    registered_on = seed_bulk.day_of(n, today)
+    category, description = seed_bulk.pick(n, 62, BENCHMARK_INTERESTS)
+    ended = seed_bulk.mix(n, 63, 5) > 0 and (today - registered_on).days > 30
+    return InterestEntry(
+        person=recipients[n % len(recipients)],
+        category=category,
+        description=f"{description}. {BENCHMARK_INTEREST}",
+        registered_on=registered_on,
+        ended_on=registered_on + timedelta(days=(today - registered_on).days // 2)
+        if ended
+        else None,
+        created_at=seed_bulk.moment(registered_on),
+    )
+
+
+def _benchmark_contract(n, today) -> Contract:
+    title, supplier = seed_bulk.pick(n, 64, BENCHMARK_CONTRACTS)
+    starts_on = seed_bulk.day_of(n, today)
+    return Contract(
+        code=seed_bulk.code_for("contract", n),
+        title=f"{title} ({starts_on:%Y})",
+        supplier=supplier,
+        value=Decimal(2_000 + seed_bulk.mix(n, 65, 200) * 2_500),
+        starts_on=starts_on,
+        ends_on=starts_on + timedelta(days=365 * (1 + n % 3)),
+        procurement_route=seed_bulk.pick(n, 66, ProcurementRoute.values),
+        created_at=seed_bulk.moment(starts_on),
+    )
 
 
 def contract_pdf(title: str, supplier: str) -> bytes:

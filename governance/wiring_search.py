@@ -19,7 +19,17 @@ def search_decisions(user, query, date_from, date_to):
         date_field="published_at" if not office else "created_at",
         date_from=date_from,
         date_to=date_to,
-    ).only("code", "reference", "title", "summary", "published_at", "created_at", "status")
+    ).only(
+        "code",
+        "year",
+        "number",
+        "reference",
+        "title",
+        "summary",
+        "published_at",
+        "created_at",
+        "status",
+    )
     return [
         Hit(
             "Decision",

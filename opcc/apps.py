@@ -6,7 +6,7 @@ class OpccConfig(AppConfig):
     verbose_name = "OPCC portal core"
 
     def ready(self):
-        from opcc import history, signals  # noqa: F401 - signal receivers for the security log
+        from opcc import history, public_cache, signals  # noqa: F401 - signal receivers
         from opcc.access import ANONYMOUS
         from opcc.publications import published_since, search_publications
         from opcc.registry import (

@@ -42,11 +42,21 @@ class StaticOnlyFetcher(URLFetcher):
         relative = posixpath.normpath(url.removeprefix(prefix).split("?")[0])
         if relative.startswith(("..", "/")):
             raise ValueError(f"PDFs may only load the portal's static files, not {url}")
-        path = finders.find(relative)
+        path = finders.find(relative) or _collected(relative)
         if not path:
             raise FileNotFoundError(url)
         mimetype = mimetypes.guess_type(path)[0] or "application/octet-stream"
         return URLFetcherResponse(url, Path(path).read_bytes(), {"Content-Type": mimetype})
+
+
+def _collected(relative: str) -> str | None:
+    """A file as ``collectstatic`` left it under STATIC_ROOT: in production templates name the
+    hashed copies (css/print.<hash>.css), which the finders, reading the sources, do not know."""
+    if settings.STATIC_ROOT:
+        candidate = Path(settings.STATIC_ROOT, relative)
+        if candidate.is_file():
+            return str(candidate)
+    return None
 
 
 def render_pdf(

@@ -5,6 +5,7 @@ broker is down the task is simply not sent now, and the periodic sweeper sends i
 """
 
 import logging
+import time
 from importlib import import_module
 
 from django.db import transaction
@@ -18,11 +19,30 @@ def task_named(task_name: str):
     return getattr(import_module(module_name), function_name)
 
 
+# After a failed send, the next ones within this many seconds do not try the broker at all: a
+# broker that hangs (rather than refusing) costs each send its socket timeouts (5 to 15 s), and
+# one request may queue a task for every panel member.
+PAUSE_AFTER_FAILURE_SECONDS = 15
+_failed_at: float | None = None
+
+
 def send_task_now(task_name: str, *args) -> bool:
+    global _failed_at
     task = task_named(task_name)
+    through_broker = not task.app.conf.task_always_eager
+    paused = _failed_at is not None and time.monotonic() - _failed_at < PAUSE_AFTER_FAILURE_SECONDS
+    if through_broker and paused:
+        log.warning(
+            "not queueing %s%r: the broker failed just now, the sweeper will send it",
+            task_name,
+            args,
+        )
+        return False
     try:
         task.apply_async(args=args)
     except Exception as error:
+        if through_broker:
+            _failed_at = time.monotonic()
         log.warning(
             "could not queue %s%r now (%s); the sweeper will retry",
             task_name,
@@ -30,6 +50,7 @@ def send_task_now(task_name: str, *args) -> bool:
             type(error).__name__,
         )
         return False
+    _failed_at = None
     return True
 
 

@@ -1,9 +1,10 @@
-"""Demo data of the core app: one person per role (README lists them) and, with --scale, a large
+"""Demo data of the core app: one person per role (README lists them) and, with --scale, a
 delivered outbox for the benchmarks."""
 
 from django.db import transaction
 from django.utils import timezone
 
+from opcc import seed_bulk
 from opcc.models import MessageStatus, OutboundMessage, User
 from opcc.roles import Role, sync_role_group
 
@@ -46,20 +47,29 @@ def seed_people(scale: int, log) -> None:
 
 
 def seed_outbox_at_scale(scale: int, log) -> None:
+    """N/10 delivered messages for ``--scale N``, bulk-created."""
     existing = OutboundMessage.objects.filter(kind="bench").count()
-    wanted = max(scale - existing, 0)
-    now = timezone.now()
-    batch = [
-        OutboundMessage(
-            kind="bench",
-            to=f"reader{n}@example.org",
-            subject=f"Benchmark message {existing + n}",
-            body_text="Generated for the benchmarks.",
-            status=MessageStatus.SENT,
-            attempts=1,
-            sent_at=now,
-        )
-        for n in range(wanted)
-    ]
-    OutboundMessage.objects.bulk_create(batch, batch_size=5000)
-    log(f"outbox: {wanted} benchmark messages added")
+    today = timezone.localdate()
+    wanted = seed_bulk.share(scale, "outbox_messages")
+    made = seed_bulk.create(
+        OutboundMessage,
+        (_benchmark_message(n, today) for n in range(existing, wanted)),
+        batch_size=5000,
+    )
+    log(f"outbox: {len(made)} benchmark messages added")
+
+
+def _benchmark_message(n: int, today) -> OutboundMessage:
+    sent_at = seed_bulk.moment(seed_bulk.day_of(n, today), 8 + n % 10)
+    return OutboundMessage(
+        code=seed_bulk.code_for("message", n),
+        kind="bench",
+        to=f"reader{n}@example.org",
+        subject=f"Benchmark message {n}",
+        body_text="Generated for the benchmarks.",
+        status=MessageStatus.SENT,
+        attempts=1,
+        next_attempt_at=sent_at,
+        created_at=sent_at,
+        sent_at=sent_at,
+    )

@@ -125,7 +125,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            # Redis down reads as an empty cache, not a 500 (opcc/cache.py); and a Redis that
+            # does not answer holds a request for a second, not the system's TCP timeout.
+            "BACKEND": "opcc.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -189,6 +195,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 # Login ignores the case of the address, so the lockout must too.
 AXES_USERNAME_CALLABLE = "opcc.signals.normalised_username"
+# The same client address as the public forms' limits (opcc.rate_limit), proxies allowed for.
+AXES_CLIENT_IP_CALLABLE = "opcc.rate_limit.client_address"
+# Sign-in attempts per address per hour, whatever the accounts tried (one address trying many
+# accounts is never locked out by django-axes, which counts per account and address).
+SIGN_IN_RATE_LIMIT = env_int("SIGN_IN_RATE_LIMIT", 100)
 
 OTP_TOTP_ISSUER = PORTAL_NAME
 ANONYMOUS_USER_NAME = (
@@ -211,6 +222,10 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the portal append to X-Forwarded-For (opcc.rate_limit).
+TRUSTED_PROXY_COUNT = env_int(
+    "DJANGO_TRUSTED_PROXY_COUNT", 1 if env_bool("DJANGO_BEHIND_TLS_PROXY", False) else 0
+)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -299,7 +314,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A broker outage must not hold a user's request: fail fast, the outbox sweeper catches up.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    # A task taken by a worker that then died (acks late: never acknowledged) is given to
+    # another worker after this many seconds; longer than any task runs. Tests shorten it.
+    "visibility_timeout": env_int("CELERY_BROKER_VISIBILITY_TIMEOUT", 3600),
+}
 CELERY_TIMEZONE = "Europe/London"
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "opcc.tasks.sweep_outbox", "schedule": 60.0},

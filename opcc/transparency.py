@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from opcc import public_cache
 from opcc.registry import transparency_sources
 
 
@@ -208,11 +209,28 @@ def latest_publications() -> dict[str, tuple[date, int]]:
     return {row["category"]: (row["latest"], row["count"]) for row in rows}
 
 
+def last_updates() -> tuple[dict[str, tuple[date, int]], dict[str, date | None]]:
+    """What was published by hand in each category, and when each app's page last changed:
+    a query each. Public facts, the same for every viewer, so the hub, the dashboard and the
+    publishing page share one cached copy (dropped whenever any record changes)."""
+    updated = {}
+    for category in CATEGORIES:
+        source = transparency_sources.get(category.key)
+        if source is not None:
+            updated[category.key] = source.last_updated()
+    return latest_publications(), updated
+
+
 def hub_rows(today: date | None = None) -> list[HubRow]:
     """One row per category: the live page that publishes it (an app's, or else the page of
     what the office published by hand), when it was last updated, and whether that is overdue."""
     today = today or timezone.localdate()
-    by_hand = latest_publications()
+    by_hand, updated = public_cache.shared(
+        # The sources registered now (a test may swap one in) are part of what is kept.
+        "transparency-hub-dates",
+        sorted((key, id(source)) for key, source in transparency_sources.entries.items()),
+        last_updates,
+    )
     rows = []
     for category in CATEGORIES:
         source = transparency_sources.get(category.key)
@@ -222,7 +240,7 @@ def hub_rows(today: date | None = None) -> list[HubRow]:
             url, last_updated = own_page, latest
         else:
             url = reverse(source.url_name)
-            last_updated = max(filter(None, (source.last_updated(), latest)), default=None)
+            last_updated = max(filter(None, (updated[category.key], latest)), default=None)
         rows.append(
             HubRow(
                 category,

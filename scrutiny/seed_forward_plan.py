@@ -6,6 +6,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
+from opcc import seed_bulk
 from opcc.models import User
 from scrutiny.models import ForwardPlanTopic, HorizonScanEntry, Relevance, TopicSource
 from scrutiny.quarters import quarter_start
@@ -80,13 +81,14 @@ def seed_forward_plan(scale: int, log) -> None:
         HorizonScanEntry.objects.bulk_create(
             [
                 HorizonScanEntry(
-                    noted_on=today,
+                    noted_on=seed_bulk.day_of(n, today),
+                    created_at=seed_bulk.moment(seed_bulk.day_of(n, today)),
                     source="Benchmark",
-                    summary=f"Benchmark horizon-scan entry {existing + n}",
+                    summary=f"Benchmark horizon-scan entry {n}",
                     relevance=Relevance.LOW,
                     noted_by=staff,
                 )
-                for n in range(max(scale - existing, 0))
+                for n in range(existing, seed_bulk.share(scale, "horizon_scan_entries"))
             ],
             batch_size=2000,
         )

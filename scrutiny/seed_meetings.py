@@ -2,15 +2,26 @@
 minutes, the latest held with draft minutes, a published agenda ahead and planned ones after),
 confidential items among the public ones, small PDF papers, and actions in every state. Made
 through the services, so they carry the same history and PDFs as real use. Idempotent: a body
-that already has meetings is left alone."""
+that already has meetings is left alone. ``--scale N`` adds N/50 older meetings in bulk."""
 
 from datetime import time, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils import timezone
 
+from opcc import seed_bulk
 from opcc.models import User
-from scrutiny.models import ActionOwnerSide, ActionStatus, Body, BodyKind, Meeting, MeetingStatus
+from scrutiny.models import (
+    Action,
+    ActionOwnerSide,
+    ActionStatus,
+    AgendaItem,
+    Body,
+    BodyKind,
+    Meeting,
+    MeetingStatus,
+)
 from scrutiny.services import actions as action_services
 from scrutiny.services import meetings as services
 
@@ -98,9 +109,9 @@ def seed_meetings(scale: int, log) -> None:
             continue
         _seed_body(body, staff)
         made += 1
-        if scale:
-            _bulk_meetings(body, scale)
     log(f"meetings: a year of meetings for {made} bodies added")
+    if scale:
+        _seed_at_scale(scale, log)
 
 
 def _seed_body(body: Body, staff) -> None:
@@ -193,19 +204,102 @@ def _raise_actions(meeting: Meeting, staff, *, latest: bool) -> None:
         )
 
 
-def _bulk_meetings(body: Body, scale: int) -> None:
-    """For the benchmarks: many older meetings with approved minutes, made in bulk (no PDFs)."""
-    first = timezone.localdate() - timedelta(days=400)
-    Meeting.objects.bulk_create(
-        Meeting(
-            body=body,
-            held_on=first - timedelta(days=7 * number),
-            starts_at=time(10, 0),
-            place="Committee Room 2",
-            status=MeetingStatus.MINUTES_APPROVED,
-            agenda_published_at=timezone.now(),
-            minutes_approved_at=timezone.now(),
-            minutes_approved_by_chair=True,
+BENCHMARK_ACTIONS = (
+    ("Report back on 101 call answering times by district.", "Chief Superintendent Ravi Desai"),
+    ("Circulate the revised overtime forecast to members.", "Chris Evans, Chief Finance Officer"),
+    ("Share the stop and search scrutiny panel's findings.", "Superintendent Jane Cole"),
+    ("Bring the estates disposal timetable to the next meeting.", "Head of Estates"),
+)
+
+
+def _seed_at_scale(scale: int, log) -> None:
+    """Benchmark meetings (N/50 of ``--scale N``) of the four bodies over ten years, bulk-created
+    without history or papers: each with the five agenda items of the demo (one confidential,
+    all of them in a body that meets in private), minutes (approved but for the latest) and two
+    actions, done, open or overdue by the meeting's age."""
+    wanted = seed_bulk.missing(Meeting, "meeting", seed_bulk.share(scale, "meetings"))
+    if not wanted:
+        return
+    bodies = list(Body.objects.filter(name__in=[name for name, *_ in BODIES]).order_by("name"))
+    today = timezone.localdate()
+    now = seed_bulk.last_night(today)
+    with transaction.atomic():
+        meetings = seed_bulk.create(
+            Meeting, (_benchmark_meeting(n, bodies[n % len(bodies)], today) for n in wanted)
         )
-        for number in range(scale * 50)
+        items = seed_bulk.create(
+            AgendaItem,
+            (item for meeting in meetings for item in _benchmark_items(meeting)),
+        )
+        per_meeting = len(ITEMS)
+        seed_bulk.create(
+            Action,
+            (
+                _benchmark_action(n * 2 + k, item, today, now)
+                for index, n in enumerate(wanted)
+                # performance and finance, as in the demo
+                for k, item in enumerate(items[index * per_meeting + 1 : index * per_meeting + 3])
+            ),
+        )
+    log(f"meetings: {len(meetings)} benchmark meetings added, with agendas and actions")
+
+
+def _benchmark_meeting(n, body, today) -> Meeting:
+    held_on = seed_bulk.day_of(n, today)
+    published = seed_bulk.moment(held_on - timedelta(days=10), 9)
+    approved = (today - held_on).days > 60  # approved at the next meeting; the latest are draft
+    return Meeting(
+        code=seed_bulk.code_for("meeting", n),
+        body=body,
+        held_on=held_on,
+        starts_at=time(10 if n % 3 else 14, 0),
+        place=seed_bulk.pick(n, 50, ("Committee Room 1, Police Headquarters", "Council Chamber")),
+        status=MeetingStatus.MINUTES_APPROVED if approved else MeetingStatus.HELD,
+        agenda_published_at=published,
+        minutes_approved_at=seed_bulk.moment(held_on + timedelta(days=56), 12)
+        if approved
+        else None,
+        minutes_approved_by_chair=approved,  # by the chair: no later meeting is linked
+        members_at_publication=body.members,
+        meetings_public_at_publication=body.meetings_public,
+        created_at=published - timedelta(days=30),
     )
+
+
+def _benchmark_items(meeting) -> list[AgendaItem]:
+    private = not meeting.meetings_public_at_publication
+    return [
+        AgendaItem(
+            meeting=meeting,
+            position=position,
+            title=title,
+            presenter=presenter,
+            is_confidential=private or bool(reason),
+            confidential_reason=reason or ("The committee meets in private." if private else ""),
+            minutes=f"{presenter} presented the item. Members asked questions, which were "
+            "answered, and noted the report.",
+        )
+        for position, (title, presenter, reason) in enumerate(ITEMS, start=1)
+    ]
+
+
+def _benchmark_action(n, item, today, now) -> Action:
+    held_on = item.meeting.held_on
+    description, owner = seed_bulk.pick(n, 51, BENCHMARK_ACTIONS)
+    due_on = held_on + timedelta(days=21 + n % 50)
+    age = (today - held_on).days
+    action = Action(
+        code=seed_bulk.code_for("action", n),
+        item=item,
+        description=description,
+        owner=owner,
+        owner_side=ActionOwnerSide.FORCE if "Superintendent" in owner else ActionOwnerSide.OFFICE,
+        due_on=due_on,
+        raised_at=seed_bulk.moment(held_on, 13),
+    )
+    done = age > 365 or seed_bulk.mix(n, 52, 10) < (8 if age > 90 else 3)
+    if done:
+        action.status, action.done_on = ActionStatus.DONE, min(due_on, today)
+    elif due_on < today:
+        action.overdue_reminder_sent_at = now  # reminded once already, as the task would
+    return action

@@ -1,8 +1,12 @@
 """People of every role, and a signed-in client for each (healthchecks' hc/test.py style)."""
 
+import os
+
 import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from opcc.celery import app as celery_app
 from opcc.roles import OFFICE_ROLES, Role
@@ -10,6 +14,23 @@ from tests.opcc.factories import TOTPDeviceFactory, UserFactory
 
 ROLES = [role.value for role in Role]
 ANONYMOUS = "anonymous"
+
+# Property tests (tests/test_properties_*.py) are derandomized by default so every run, local or
+# CI, tries the same examples; HYPOTHESIS_PROFILE=explore draws new ones to hunt for more.
+hypothesis_settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile(
+    "explore",
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

@@ -137,6 +137,10 @@ class Complaint(models.Model):
         indexes = [
             models.Index(fields=["subject", "status", "-received_on"]),
             models.Index(fields=["status", "closed_on"]),
+            # The office's list, newest first: whole, by status, by subject.
+            models.Index(fields=["-received_on", "-id"]),
+            models.Index(fields=["status", "-received_on", "-id"]),
+            models.Index(fields=["subject", "-received_on", "-id"]),
         ]
         permissions = [("record_complaint", "Can record complaints and decide how they go")]
 

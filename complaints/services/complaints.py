@@ -45,6 +45,24 @@ CHANNEL_LABELS = {
 }
 
 
+class ConcurrentEdit(Exception):
+    """Someone else took a step on the complaint after this person opened their form."""
+
+    message = (
+        "Someone else changed this complaint while you were on this page, so your answers have "
+        "not been saved. Your answers are shown below: check the complaint and try again."
+    )
+
+
+def _locked(complaint: Complaint, expected_version: int | None) -> Complaint:
+    """The complaint under a row lock, refused if it changed since the form showing
+    ``expected_version`` was opened (None: no form was opened, as in the demo seeders)."""
+    current = workflow.locked(complaint)
+    if expected_version is not None and current.version != expected_version:
+        raise ConcurrentEdit
+    return current
+
+
 def is_about_office_holder(complaint: Complaint) -> bool:
     return complaint.subject in OFFICE_HOLDERS
 
@@ -185,13 +203,15 @@ def record_complaint(actor, complaint: Complaint) -> Complaint:
         return workflow.save_versioned(current, actor)
 
 
-def decline_to_record(actor, complaint: Complaint, *, reason: str) -> Complaint:
+def decline_to_record(
+    actor, complaint: Complaint, *, reason: str, expected_version: int | None = None
+) -> Complaint:
     """Decide not to record the complaint, saying why."""
     _require_record(actor, complaint, "decline to record")
     if not reason.strip():
         raise ValidationError({"reason": "Enter why the complaint is not recorded"})
     with transaction.atomic():
-        current = workflow.locked(complaint)
+        current = _locked(complaint, expected_version)
         workflow.move(current, ComplaintStatus.NOT_RECORDED, COMPLAINT_TRANSITIONS)
         current.not_recorded_reason = reason.strip()
         workflow.save_versioned(current, actor)
@@ -200,7 +220,13 @@ def decline_to_record(actor, complaint: Complaint, *, reason: str) -> Complaint:
 
 
 def refer_to_iopc(
-    actor, complaint: Complaint, *, referred_on: date, serious: bool, conduct_matter: bool
+    actor,
+    complaint: Complaint,
+    *,
+    referred_on: date,
+    serious: bool,
+    conduct_matter: bool,
+    expected_version: int | None = None,
 ) -> Complaint:
     """Record the referral to the IOPC and when it was made. A complaint about an office holder
     goes to the IOPC only as a serious complaint (an alleged criminal offence) or a conduct
@@ -223,7 +249,7 @@ def refer_to_iopc(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        current = workflow.locked(complaint)
+        current = _locked(complaint, expected_version)
         workflow.move(current, ComplaintStatus.REFERRED_TO_IOPC, COMPLAINT_TRANSITIONS)
         current.serious_complaint = bool(serious)
         current.conduct_matter = bool(conduct_matter)
@@ -234,7 +260,12 @@ def refer_to_iopc(
 
 
 def pass_to_panel(
-    actor, complaint: Complaint, *, serious: bool = False, conduct_matter: bool = False
+    actor,
+    complaint: Complaint,
+    *,
+    serious: bool = False,
+    conduct_matter: bool = False,
+    expected_version: int | None = None,
 ) -> Complaint:
     """Pass a complaint about an office holder to the panel for informal resolution. A serious
     complaint or a conduct matter must go to the IOPC instead."""
@@ -249,14 +280,16 @@ def pass_to_panel(
             "not passed to the panel."
         )
     with transaction.atomic():
-        current = workflow.locked(complaint)
+        current = _locked(complaint, expected_version)
         workflow.move(current, ComplaintStatus.INFORMAL_RESOLUTION, COMPLAINT_TRANSITIONS)
         workflow.save_versioned(current, actor)
         _tell_complainant(current, "complaint_passed_to_panel")
         return current
 
 
-def disapply(actor, complaint: Complaint, *, ground: str) -> Complaint:
+def disapply(
+    actor, complaint: Complaint, *, ground: str, expected_version: int | None = None
+) -> Complaint:
     """Disapply the requirements of the Regulations, recording the reg. 15 ground used."""
     _require_record(actor, complaint, "disapply the requirements for")
     if not is_about_office_holder(complaint):
@@ -266,13 +299,15 @@ def disapply(actor, complaint: Complaint, *, ground: str) -> Complaint:
     if ground not in DisapplicationGround.values:
         raise ValidationError({"ground": "Choose the ground for disapplying the requirements"})
     with transaction.atomic():
-        current = workflow.locked(complaint)
+        current = _locked(complaint, expected_version)
         workflow.move(current, ComplaintStatus.DISAPPLIED, COMPLAINT_TRANSITIONS)
         current.disapplication_ground = ground
         return workflow.save_versioned(current, actor)
 
 
-def assign_handler(actor, complaint: Complaint, *, handler) -> Complaint:
+def assign_handler(
+    actor, complaint: Complaint, *, handler, expected_version: int | None = None
+) -> Complaint:
     """The Chief Executive gives a complaint about the Chief Constable to a handler, who alone
     (with the Chief Executive) may then see the case and the complainant's details; a previous
     handler loses them."""
@@ -286,7 +321,7 @@ def assign_handler(actor, complaint: Complaint, *, handler) -> Complaint:
             {"handler": "Choose a member of staff or the Chief Executive as the handler"}
         )
     with transaction.atomic():
-        current = workflow.locked(complaint)
+        current = _locked(complaint, expected_version)
         if current.status != ComplaintStatus.BEING_HANDLED:
             workflow.move(current, ComplaintStatus.BEING_HANDLED, COMPLAINT_TRANSITIONS)
         previous = current.handler
@@ -299,13 +334,15 @@ def assign_handler(actor, complaint: Complaint, *, handler) -> Complaint:
         return workflow.save_versioned(current, actor)
 
 
-def close_complaint(actor, complaint: Complaint, *, outcome: str) -> Complaint:
+def close_complaint(
+    actor, complaint: Complaint, *, outcome: str, expected_version: int | None = None
+) -> Complaint:
     """Close the complaint with its outcome."""
     _require_change(actor, complaint, "close")
     if not outcome.strip():
         raise ValidationError({"outcome": "Enter the outcome of the complaint"})
     with transaction.atomic():
-        current = workflow.locked(complaint)
+        current = _locked(complaint, expected_version)
         workflow.move(current, ComplaintStatus.CLOSED, COMPLAINT_TRANSITIONS)
         current.outcome = outcome.strip()
         current.closed_on = timezone.localdate()

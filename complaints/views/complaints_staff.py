@@ -2,6 +2,8 @@
 Constable: the list, a case, and each step on it. The conflict rule narrows every page through
 Complaint.objects.visible_to (via opcc.access)."""
 
+from crispy_forms_gds.layout import Field
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -26,7 +28,7 @@ from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
 from opcc.pagination import paginate
 from opcc.roles import OFFICE_ROLES, Role
-from opcc.views.forms import BadRequestOnInvalidForm, RecordStepView
+from opcc.views.forms import BadRequestOnInvalidForm, RecordStepView, keep_typing_against_latest
 
 # The panel sees the complaints passed to it for informal resolution (visible_to says which).
 CASE_ROLES = frozenset({*OFFICE_ROLES, Role.PANEL})
@@ -119,7 +121,9 @@ class ComplaintDetailView(RoleRequiredMixin, ComplaintMixin, TemplateView):
 
 
 class ComplaintFormView(RoleRequiredMixin, ComplaintMixin, BadRequestOnInvalidForm, FormView):
-    """A step on a complaint that asks for something first."""
+    """A step on a complaint that asks for something first. The form carries the version of the
+    complaint the person opened, so a step someone else took meanwhile is not overwritten: the
+    second person is told (409) and keeps what they typed."""
 
     roles = CASE_ROLES
     action = access.CHANGE
@@ -130,12 +134,30 @@ class ComplaintFormView(RoleRequiredMixin, ComplaintMixin, BadRequestOnInvalidFo
     def act(self, form):
         raise NotImplementedError
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["version"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, initial=self.complaint.version
+        )
+        form.helper.layout.append(Field("version"))
+        return form
+
+    def opened_version(self, form) -> int | None:
+        """The version the form was opened on (None from a caller that sent none)."""
+        return form.cleaned_data.get("version")
+
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "heading": self.heading}
 
     def form_valid(self, form):
         try:
             self.act(form)
+        except services.ConcurrentEdit as conflict:
+            keep_typing_against_latest(form, Complaint, self.complaint.pk)
+            form.add_error(None, conflict.message)
+            response = self.form_invalid(form)
+            response.status_code = 409
+            return response
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -156,7 +178,10 @@ class DeclineToRecordView(ChiefExecutiveStep):
 
     def act(self, form):
         services.decline_to_record(
-            self.request.user, self.complaint, reason=form.cleaned_data["reason"]
+            self.request.user,
+            self.complaint,
+            reason=form.cleaned_data["reason"],
+            expected_version=self.opened_version(form),
         )
 
 
@@ -173,6 +198,7 @@ class ReferToIopcView(ComplaintFormView):
             referred_on=data["referred_on"],
             serious=data["serious"],
             conduct_matter=data["conduct_matter"],
+            expected_version=self.opened_version(form),
         )
 
 
@@ -182,7 +208,9 @@ class PassToPanelView(ChiefExecutiveStep):
     done_message = "Complaint {complaint.reference} has been passed to the panel."
 
     def act(self, form):
-        services.pass_to_panel(self.request.user, self.complaint)
+        services.pass_to_panel(
+            self.request.user, self.complaint, expected_version=self.opened_version(form)
+        )
 
 
 class DisapplyView(ChiefExecutiveStep):
@@ -191,7 +219,12 @@ class DisapplyView(ChiefExecutiveStep):
     done_message = "The requirements have been disapplied for complaint {complaint.reference}."
 
     def act(self, form):
-        services.disapply(self.request.user, self.complaint, ground=form.cleaned_data["ground"])
+        services.disapply(
+            self.request.user,
+            self.complaint,
+            ground=form.cleaned_data["ground"],
+            expected_version=self.opened_version(form),
+        )
 
 
 class AssignHandlerView(ChiefExecutiveStep):
@@ -201,7 +234,10 @@ class AssignHandlerView(ChiefExecutiveStep):
 
     def act(self, form):
         services.assign_handler(
-            self.request.user, self.complaint, handler=form.cleaned_data["handler"]
+            self.request.user,
+            self.complaint,
+            handler=form.cleaned_data["handler"],
+            expected_version=self.opened_version(form),
         )
 
 
@@ -212,7 +248,10 @@ class CloseComplaintView(ComplaintFormView):
 
     def act(self, form):
         services.close_complaint(
-            self.request.user, self.complaint, outcome=form.cleaned_data["outcome"]
+            self.request.user,
+            self.complaint,
+            outcome=form.cleaned_data["outcome"],
+            expected_version=self.opened_version(form),
         )
 
 

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -50,7 +51,11 @@ class VisitingReport(models.Model):
     class Meta:
         ordering = ["-period_start", "kind"]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "period_start"], name="one_report_per_period")
+            models.UniqueConstraint(fields=["kind", "period_start"], name="one_report_per_period"),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="report_period_ends_after_it_starts",
+            ),
         ]
         indexes = [
             models.Index(fields=["-published_at"], name="icv_report_published"),

@@ -6,7 +6,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -125,6 +125,14 @@ class CustodyVisit(models.Model):
             models.Index(fields=["visited_on"]),
             models.Index(fields=["week_starting"]),
         ]
+        constraints = [
+            # The second visitor confirms the report the first submitted (ICV Code of Practice:
+            # visits by two), never its own author.
+            models.CheckConstraint(
+                condition=Q(confirmed_by__isnull=True) | ~Q(confirmed_by=F("submitted_by")),
+                name="report_confirmed_by_the_other_visitor",
+            )
+        ]
         permissions = [
             ("manage_scheme", "Can run the custody visiting scheme (rota, reviews, findings)"),
             ("file_visit_report", "Can file and confirm reports of their own visits"),
@@ -237,6 +245,9 @@ class DetaineeRecord(models.Model):
         ordering = ["id"]
         indexes = [models.Index(fields=["visit", "outcome"])]
         constraints = [
+            models.UniqueConstraint(
+                fields=["visit", "custody_number"], name="custody_number_once_a_visit"
+            ),
             models.CheckConstraint(
                 condition=Q(outcome="not_offered") | Q(not_offered_reason=""),
                 name="reason_only_when_not_offered",

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from custody_visits.models import CustodySuite, Visitor
@@ -28,8 +28,12 @@ def _save(record, actor):
 def add_suite(actor, **fields) -> CustodySuite:
     """Add a custody suite to the scheme."""
     require_scheme_manager(actor, "add a custody suite")
-    with transaction.atomic():
-        return _save(CustodySuite(**{name: fields[name] for name in SUITE_FIELDS}), actor)
+    try:
+        with transaction.atomic():
+            return _save(CustodySuite(**{name: fields[name] for name in SUITE_FIELDS}), actor)
+    except IntegrityError:
+        # Someone added a suite of the same name just after full_clean looked.
+        raise ValidationError({"name": "A custody suite with this name already exists"}) from None
 
 
 def change_suite(actor, suite: CustodySuite, **fields) -> CustodySuite:

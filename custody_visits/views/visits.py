@@ -78,7 +78,8 @@ class VisitReportListView(RoleRequiredMixin, TemplateView):
         visits = access.visible(self.request.user, CustodyVisit.objects.filter(status__in=REPORTED))
         suite = self.request.GET.get("suite", "")
         query = ""
-        if suite.isdigit() and int(suite) in {pk for pk, _ in suites}:
+        # isdigit() alone lets through "²" and 5,000-digit strings, which int() refuses (a 500).
+        if suite.isascii() and suite.isdigit() and len(suite) < 19 and int(suite) in dict(suites):
             visits = visits.filter(suite_id=int(suite))
             query = f"suite={suite}"
         else:

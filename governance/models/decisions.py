@@ -178,8 +178,9 @@ class Decision(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"]),
-            models.Index(fields=["status", "year"]),
-            models.Index(fields=["status", "decision_maker"]),
+            # The register filtered by year or by decision maker, newest first, read in order.
+            models.Index(fields=["status", "year", "-published_at", "-id"]),
+            models.Index(fields=["status", "decision_maker", "-published_at", "-id"]),
         ]
 
     def __str__(self):

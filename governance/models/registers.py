@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -41,6 +42,16 @@ class InterestEntry(models.Model):
         ordering = ["person__full_name", "category", "-registered_on", "id"]
         verbose_name_plural = "interest entries"
         indexes = [models.Index(fields=["person", "category", "-registered_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("registered_on")),
+                name="interest_ends_after_it_is_registered",
+                violation_error_message=(
+                    "The date the interest ended must be the same as or after the date it was "
+                    "registered"
+                ),
+            )
+        ]
 
     def __str__(self):
         return f"{self.person}: {self.get_category_display()}"
@@ -65,6 +76,13 @@ class GiftOffer(models.Model):
     class Meta:
         ordering = ["-offered_on", "-id"]
         indexes = [models.Index(fields=["-offered_on", "-id"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(estimated_value__gte=0),
+                name="gift_offer_value_not_negative",
+                violation_error_message="The estimated value must be £0 or more",
+            )
+        ]
 
     def __str__(self):
         return f"{self.offered_on}: {self.description[:40]}"
@@ -99,6 +117,18 @@ class Contract(models.Model):
     class Meta:
         ordering = ["-starts_on", "-id"]
         indexes = [models.Index(fields=["value", "-starts_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value__gt=0),
+                name="contract_value_above_zero",
+                violation_error_message="The value must be more than £0",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="contract_ends_after_it_starts",
+                violation_error_message="The end date must be the same as or after the start date",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.supplier})"

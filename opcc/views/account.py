@@ -4,9 +4,10 @@ import base64
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -23,6 +24,7 @@ from opcc.forms import (
     SignInForm,
 )
 from opcc.middleware import second_factor_url, user_owes_second_factor
+from opcc.rate_limit import too_many_submissions
 from opcc.views.forms import BadRequestOnInvalidForm
 
 NEXT_SESSION_KEY = "opcc_next_after_second_factor"
@@ -32,6 +34,11 @@ class SignInView(BadRequestOnInvalidForm, auth_views.LoginView):
     form_class = SignInForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if too_many_submissions(request, "sign-in", limit=settings.SIGN_IN_RATE_LIMIT):
+            return render(request, "complaints/public/too_many_requests.html", status=429)
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -128,6 +135,12 @@ class ResetPasswordView(BadRequestOnInvalidForm, auth_views.PasswordResetView):
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        # Each request e-mails someone: without a limit the form would send mail for anyone.
+        if too_many_submissions(request, "password-reset"):
+            return render(request, "complaints/public/too_many_requests.html", status=429)
+        return super().post(request, *args, **kwargs)
 
 
 class ResetPasswordConfirmView(BadRequestOnInvalidForm, auth_views.PasswordResetConfirmView):

@@ -138,6 +138,14 @@ class Meeting(models.Model):
             models.Index(fields=["status", "-held_on"]),
             models.Index(fields=["body", "-held_on"]),
         ]
+        constraints = [
+            # Minutes are approved at a later meeting or by the chair, not both.
+            models.CheckConstraint(
+                condition=Q(minutes_approved_by_chair=False)
+                | Q(minutes_approved_at_meeting__isnull=True),
+                name="minutes_approved_one_way",
+            )
+        ]
         permissions = [
             ("publish_meeting", "Can publish a meeting's agenda"),
             ("approve_minutes_meeting", "Can record the approval of minutes"),

@@ -11,7 +11,7 @@ from datetime import date, time
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -325,19 +325,23 @@ def save_body(
     same_name = Body.objects.filter(name__iexact=name.strip())
     if same_name.exclude(pk=body.pk if body else None).exists():
         raise ValidationError({"name": "A body with this name already exists"})
-    with transaction.atomic():
-        if body is None:
-            body = Body(version=0)
-        else:
-            body = workflow.locked(body)
-            if body.version != expected_version:
-                raise ConcurrentEdit(
-                    "Someone else saved this body while you were editing it, so your changes "
-                    "have not been saved. Your changes are shown below: check the body and save "
-                    "again."
-                )
-        body.name = name.strip()
-        body.kind = kind
-        body.members = "\n".join(line.strip() for line in members.splitlines() if line.strip())
-        body.meetings_public = meetings_public
-        return workflow.save_versioned(body, actor)
+    try:
+        with transaction.atomic():
+            if body is None:
+                body = Body(version=0)
+            else:
+                body = workflow.locked(body)
+                if body.version != expected_version:
+                    raise ConcurrentEdit(
+                        "Someone else saved this body while you were editing it, so your "
+                        "changes have not been saved. Your changes are shown below: check the "
+                        "body and save again."
+                    )
+            body.name = name.strip()
+            body.kind = kind
+            body.members = "\n".join(line.strip() for line in members.splitlines() if line.strip())
+            body.meetings_public = meetings_public
+            return workflow.save_versioned(body, actor)
+    except IntegrityError:
+        # Someone saved a body of the same name just after the check above.
+        raise ValidationError({"name": "A body with this name already exists"}) from None

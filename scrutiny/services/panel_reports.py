@@ -10,7 +10,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from opcc import workflow
@@ -38,15 +38,19 @@ def start_report(actor, *, quarter: date, introduction: str = "") -> PanelQuarte
     start = quarter_start(quarter)
     if start > timezone.localdate():
         raise ValidationError({"quarter": "Choose a quarter that has begun"})
+    already = ValidationError(
+        {"quarter": f"There is already a report for {quarter_label(start)}: open that one"}
+    )
     if PanelQuarterlyReport.objects.filter(quarter=start).exists():
-        raise ValidationError(
-            {"quarter": f"There is already a report for {quarter_label(start)}: open that one"}
-        )
+        raise already
     report = PanelQuarterlyReport(quarter=start, introduction=introduction, created_by=actor)
-    with transaction.atomic():
-        report._history_user = actor
-        report.full_clean()
-        report.save()
+    try:
+        with transaction.atomic():
+            report._history_user = actor
+            report.full_clean()
+            report.save()
+    except IntegrityError:
+        raise already from None  # someone started it just after the check above
     return report
 
 

@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from opcc import workflow
@@ -85,17 +85,25 @@ def record_value(
     start = quarter_start(quarter) if quarter else None
     if start and start > timezone.localdate():
         raise ValidationError({"quarter": "Choose a quarter that has begun"})
-    with transaction.atomic():
-        current = MeasureValue.objects.select_for_update().filter(measure=measure, quarter=start)
-        entry = current.first() or MeasureValue(measure=measure, quarter=start, version=0)
-        if entry.version != expected_version:
-            raise ConcurrentEdit(
-                "Someone else saved this quarter's figure while you were editing it, so your "
-                "changes have not been saved. Your changes are shown below: check the figure "
-                "and save again."
+    conflict = ConcurrentEdit(
+        "Someone else saved this quarter's figure while you were editing it, so your "
+        "changes have not been saved. Your changes are shown below: check the figure "
+        "and save again."
+    )
+    try:
+        with transaction.atomic():
+            current = MeasureValue.objects.select_for_update().filter(
+                measure=measure, quarter=start
             )
-        entry.value = value
-        entry.note = note.strip()
-        entry.recorded_by = actor
-        entry.recorded_at = timezone.now()
-        return workflow.save_versioned(entry, actor)
+            entry = current.first() or MeasureValue(measure=measure, quarter=start, version=0)
+            if entry.version != expected_version:
+                raise conflict
+            entry.value = value
+            entry.note = note.strip()
+            entry.recorded_by = actor
+            entry.recorded_at = timezone.now()
+            return workflow.save_versioned(entry, actor)
+    except IntegrityError:
+        # A quarter's first figure has no row to lock: two first figures at once meet at the
+        # unique constraint, and the second is the conflict.
+        raise conflict from None

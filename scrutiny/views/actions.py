@@ -40,7 +40,8 @@ class ActionListView(RoleRequiredMixin, TemplateView):
             actions = actions.filter(status=status)
         else:
             status = ""
-        if body.isascii() and body.isdigit():
+        # Ids are bigints: a longer run of digits would overflow the database's integer (a 500).
+        if body.isascii() and body.isdigit() and len(body) < 19:
             actions = actions.filter(item__meeting__body=int(body))
         else:
             body = ""

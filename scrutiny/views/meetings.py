@@ -38,11 +38,13 @@ def meeting_filters(request, meetings):
     body = request.GET.get("body", "")
     year = request.GET.get("year", "")
     status = request.GET.get("status", "")
-    if body.isascii() and body.isdigit():
+    # Ids are bigints: a longer run of digits would overflow the database's integer (a 500).
+    if body.isascii() and body.isdigit() and len(body) < 19:
         meetings = meetings.filter(body=int(body))
     else:
         body = ""
-    if year.isascii() and year.isdigit() and 2000 <= int(year) <= 2999:
+    # Four digits first: int() refuses a string of more than 4,300 digits (a 500).
+    if year.isascii() and len(year) == 4 and year.isdigit() and 2000 <= int(year) <= 2999:
         meetings = meetings.filter(held_on__year=int(year))
     else:
         year = ""

@@ -113,7 +113,7 @@ def test_list_queries_do_not_grow(rows, people, client_for, django_assert_max_nu
     ComplaintFactory.create_batch(rows, subject=ComplaintSubject.PCC)
     for role in (Role.CHIEF_EXECUTIVE, Role.PCC):
         client = client_for(role)
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(10):  # issue 8: at most ten, whatever the size
             response = client.get(LIST_URL)
         assert response.status_code == 200
         assert response.content.decode().count("/complaints/cases/") >= min(rows, 25)

@@ -1,6 +1,7 @@
 """The registers' demo data: loaded once however often the seed runs, with an ended interest, a
 contract of exactly £10,000 and valid PDF documents for the published contracts; the benchmark
-scale's bulk gift offers created once; and nothing loaded without the demo people."""
+scale's bulk entries of the three registers created once, in proportion; and nothing loaded
+without the demo people."""
 
 from decimal import Decimal
 
@@ -8,7 +9,7 @@ import pytest
 from django.conf import settings
 
 from governance.models import Contract, GiftOffer, InterestEntry
-from governance.seed_registers import BENCHMARK_REASON, seed_registers
+from governance.seed_registers import BENCHMARK_INTEREST, BENCHMARK_REASON, seed_registers
 from opcc.seed import seed_people
 from opcc.uploads import check_document
 
@@ -39,14 +40,27 @@ def test_demo_registers_are_loaded_once(django_capture_on_commit_callbacks):
             assert content_type == "application/pdf"
 
 
-def test_demo_scale_bulk_creates_gift_offers_once(django_capture_on_commit_callbacks):
+def test_demo_scale_bulk_creates_register_entries_in_proportion_once(
+    django_capture_on_commit_callbacks,
+):
     with django_capture_on_commit_callbacks(execute=True):
         seed_people(0, lambda line: None)
+    seed_registers(0, lambda line: None)
+    demo = (InterestEntry.objects.count(), GiftOffer.objects.count(), Contract.objects.count())
 
     seed_registers(120, lambda line: None)
     seed_registers(120, lambda line: None)
 
-    assert GiftOffer.objects.filter(reason=BENCHMARK_REASON).count() == 120
+    # --scale N: N/5 entries in all, gifts and hospitality N/10, interests and contracts N/20.
+    assert GiftOffer.objects.filter(reason=BENCHMARK_REASON).count() == 12
+    assert InterestEntry.objects.filter(description__endswith=BENCHMARK_INTEREST).count() == 6
+    assert (
+        InterestEntry.objects.count() - demo[0],
+        GiftOffer.objects.count() - demo[1],
+        Contract.objects.count() - demo[2],
+    ) == (6, 12, 6)
+    benchmark_interests = InterestEntry.objects.filter(description__endswith=BENCHMARK_INTEREST)
+    assert benchmark_interests.filter(ended_on__isnull=False).exists()  # most have ended
 
 
 def test_demo_registers_are_skipped_without_the_demo_people():

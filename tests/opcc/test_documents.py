@@ -178,6 +178,19 @@ def test_pdfs_may_load_only_the_portals_static_files():
         fetcher.fetch(f"{documents.PDF_BASE_URL}static/../../opcc/settings.py")
 
 
+def test_pdfs_load_the_hashed_print_css_that_production_templates_name(settings, tmp_path):
+    # With DJANGO_DEBUG=0 the manifest storage names css/print.<hash>.css, which exists only
+    # under STATIC_ROOT after collectstatic: the PDF must still get its print stylesheet.
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "print.0123abcd.css").write_bytes(b"@page { size: A4 }")
+    settings.STATIC_ROOT = tmp_path
+    fetcher = documents.StaticOnlyFetcher()
+    css = fetcher.fetch(f"{documents.PDF_BASE_URL}static/css/print.0123abcd.css")
+    assert css.read() == b"@page { size: A4 }"
+    with pytest.raises(FileNotFoundError):
+        fetcher.fetch(f"{documents.PDF_BASE_URL}static/css/print.ffffffff.css")
+
+
 def test_stuck_queued_document_is_generated_by_the_sweeper(history_pdf):
     document = history_pdf(execute=False)  # as if the broker was down
     GeneratedDocument.objects.filter(pk=document.pk).update(

@@ -143,13 +143,76 @@ def test_seed_demo_is_idempotent_and_creates_one_person_per_role():
         assert list(user.groups.values_list("name", flat=True)) == [user.role]
 
 
-def test_seed_demo_scale_bulk_creates_benchmark_volumes():
+def benchmark_counts():
+    """How many rows of each kind ``--scale`` makes, told apart from the demo's by their fixed
+    benchmark codes (or markers)."""
+    from complaints.models import Complaint, ComplaintReview
+    from custody_visits.models import CustodyVisit
+    from governance.models import Contract, Decision, GiftOffer, InterestEntry
+    from governance.seed_registers import BENCHMARK_INTEREST, BENCHMARK_REASON
     from opcc.models import OutboundMessage
+    from opcc.seed_bulk import code_for
+    from scrutiny.models import HorizonScanEntry, Meeting
 
-    call_command("seed_demo", scale=500, allow_without_debug=True)
-    call_command("seed_demo", scale=500, allow_without_debug=True)
+    def coded(model, kind, up_to=1000):
+        return model.objects.filter(code__in=[code_for(kind, n) for n in range(up_to)]).count()
 
-    assert OutboundMessage.objects.filter(kind="bench").count() == 500
+    return {
+        "decisions": coded(Decision, "decision"),
+        "complaints": coded(Complaint, "complaint"),
+        "complaint reviews": coded(ComplaintReview, "review"),
+        "custody visits": coded(CustodyVisit, "visit"),
+        "meetings": coded(Meeting, "meeting"),
+        "gift offers": GiftOffer.objects.filter(reason=BENCHMARK_REASON).count(),
+        "interests": InterestEntry.objects.filter(description__endswith=BENCHMARK_INTEREST).count(),
+        "contracts": coded(Contract, "contract"),
+        "horizon scan": HorizonScanEntry.objects.filter(source="Benchmark").count(),
+        "outbox": OutboundMessage.objects.filter(kind="bench").count(),
+    }
+
+
+def all_counts():
+    from django.apps import apps
+
+    return {model: model.objects.count() for model in apps.get_models()}
+
+
+def test_seed_demo_scale_makes_each_kind_in_proportion_once():
+    from complaints.models import Complaint, ComplaintStatus
+    from custody_visits.models import CustodyVisit, Finding, FindingStatus
+    from governance.models import Decision, DecisionStatus
+    from scrutiny.models import Action, ActionStatus, AgendaItem, Meeting
+
+    call_command("seed_demo", scale=200, allow_without_debug=True)
+    after_first = all_counts()
+    call_command("seed_demo", scale=200, allow_without_debug=True)
+
+    assert all_counts() == after_first  # the second run adds nothing
+    assert benchmark_counts() == {
+        "decisions": 200,
+        "complaints": 100,
+        "complaint reviews": 20,
+        "custody visits": 40,
+        "meetings": 4,
+        "gift offers": 20,
+        "interests": 10,
+        "contracts": 10,
+        "horizon scan": 2,
+        "outbox": 20,
+    }
+    published = Decision.objects.filter(status=DecisionStatus.PUBLISHED)
+    assert published.count() == 200 + 3  # and the demo's three
+    assert len(set(published.values_list("year", flat=True))) >= 10  # spread over ten years
+    assert published.values("reference").distinct().count() == published.count()
+    assert {ComplaintStatus.CLOSED, ComplaintStatus.RECEIVED} <= set(
+        Complaint.objects.values_list("status", flat=True)
+    )
+    assert Complaint.objects.filter(anonymised_at__isnull=False).exists()  # past retention
+    assert CustodyVisit.objects.filter(detainees__isnull=False).exists()
+    assert set(Finding.objects.values_list("status", flat=True)) == set(FindingStatus.values)
+    assert AgendaItem.objects.filter(meeting__in=Meeting.objects.all()).count() >= 4 * 5
+    actions = Action.objects.all()
+    assert actions.filter(status=ActionStatus.DONE).exists() and actions.overdue().exists()
 
 
 def test_seed_demo_refuses_to_create_public_password_users_without_debug(settings):

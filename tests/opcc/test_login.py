@@ -296,3 +296,85 @@ def test_changing_the_password_ends_other_sessions(people):
 
     assert here.get(reverse("dashboard")).status_code == 200
     assert elsewhere.get(reverse("dashboard"))["Location"].startswith(reverse("login"))
+
+
+def test_password_reset_link_expires_after_the_reset_timeout(settings):
+    import time_machine
+
+    user = UserFactory(role=Role.PANEL, email="slow.reader@opcc.example")
+    with time_machine.travel("2026-11-23 09:00 +0000", tick=False) as clock:
+        Client().post(reverse("password_reset"), {"email": user.email})
+        link = re.search(r"https?://[^/]+(/account/password/reset/\S+/)", mail.outbox[0].body)
+        clock.shift(settings.PASSWORD_RESET_TIMEOUT + 1)
+
+        page = Client().get(link.group(1), follow=True)
+
+    assert "This link has expired or has been used" in page.content.decode()
+    assert 'name="new_password1"' not in page.content.decode()
+
+
+def test_a_reset_link_is_refused_once_the_password_changed_another_way(people):
+    user = people[Role.PANEL]
+    Client().post(reverse("password_reset"), {"email": user.email})
+    link = re.search(r"https?://[^/]+(/account/password/reset/\S+/)", mail.outbox[0].body)
+    user.set_password("changed meanwhile by its owner")
+    user.save()
+
+    page = Client().get(link.group(1), follow=True)
+
+    assert "This link has expired or has been used" in page.content.decode()
+
+
+@pytest.mark.parametrize("role", sorted(OFFICE_ROLES))
+def test_office_roles_reach_nothing_with_a_password_alone(role):
+    user = UserFactory(role=role)
+    TOTPDeviceFactory(user=user)
+    client = Client()
+    sign_in(client, user.email)
+
+    for name in ("dashboard", "people", "outbox", "complaints:landing", "governance:landing"):
+        assert client.get(reverse(name))["Location"] == reverse("two_factor_verify"), name
+    assert client.get("/admin/")["Location"] == reverse("two_factor_verify")
+
+
+def test_wrong_codes_slow_down_further_tries_even_with_the_right_code():
+    import time_machine
+
+    user = UserFactory(role=Role.CHIEF_EXECUTIVE)
+    device = TOTPDeviceFactory(user=user)
+    client = Client()
+    with time_machine.travel("2026-11-23 09:00 +0000", tick=False) as clock:
+        sign_in(client, user.email)
+        for _ in range(5):
+            client.post(reverse("two_factor_verify"), {"token": "000000"})
+
+        # Guessing is throttled: 5 failures make the device refuse every code for 16 seconds.
+        refused = client.post(reverse("two_factor_verify"), {"token": code_for(device)})
+        assert refused.status_code == 400
+        assert "That security code is wrong or has expired" in refused.content.decode()
+        assert client.get(reverse("dashboard"))["Location"] == reverse("two_factor_verify")
+
+        clock.shift(17)
+        accepted = client.post(reverse("two_factor_verify"), {"token": code_for(device)})
+    assert accepted["Location"] == reverse("dashboard")
+
+
+def test_a_locked_out_account_gets_no_further_than_the_password_step(settings):
+    user = UserFactory(role=Role.STAFF)
+    TOTPDeviceFactory(user=user)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(Client(), user.email, "wrong password")
+
+    client = Client()
+    response = sign_in(client, user.email)
+
+    assert response.status_code == 429
+    assert client.get(reverse("two_factor_verify"))["Location"].startswith(reverse("login"))
+
+
+def test_the_session_cookie_is_httponly_and_samesite_lax(settings):
+    user = UserFactory(role=Role.PANEL)
+    response = sign_in(Client(), user.email)
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"

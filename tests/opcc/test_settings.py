@@ -77,7 +77,7 @@ def test_redis_url_switches_celery_and_the_cache_to_redis():
     settings = settings_with(REDIS_URL="redis://127.0.0.1:6379/0")
     assert settings["eager"] is False
     assert settings["broker"] == "redis://127.0.0.1:6379/0"
-    assert settings["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings["cache"] == "opcc.cache.ResilientRedisCache"  # a RedisCache
 
 
 def test_missing_secret_key_stops_production_start_up_with_a_clear_message():
