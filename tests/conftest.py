@@ -96,3 +96,16 @@ def client_for(people):
         return sign_in(client, people[role])
 
     return make
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the serialized database: one that did not would flush
+    and recreate the content types, and the next one that does would fail on duplicate keys."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(f"{item.nodeid}: add serialized_rollback=True to django_db")

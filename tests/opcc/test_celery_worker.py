@@ -18,7 +18,12 @@ from opcc.models import MessageStatus, OutboundMessage
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.services,
+    # Every transactional test restores the serialized database, or one that does not (its
+    # flush recreates the content types) breaks the next one that does (duplicate keys).
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_database_url(test_database: str) -> str:

@@ -263,7 +263,7 @@ def test_outbox_page_queries_do_not_grow_with_rows(rows, client_for, django_asse
 
 
 @pytest.mark.services
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_racing_for_one_message_send_it_once(reader):
     """On PostgreSQL the row is claimed with SELECT ... FOR UPDATE SKIP LOCKED."""
     import threading
