@@ -4,6 +4,9 @@ import json
 from pathlib import Path
 
 RESULTS = Path(__file__).with_name("results")
+# What was changed to make the pages faster and what each change gained: kept by hand, carried
+# into every results file so the figures and their history are read together.
+CHANGES = Path(__file__).with_name("CHANGES.md")
 
 
 def verdict(passed) -> str:
@@ -154,6 +157,8 @@ def markdown(results: dict) -> str:
     notes = results.get("notes", [])
     if notes:
         lines += ["", "## Notes", ""] + [f"- {note}" for note in notes]
+    if CHANGES.exists():
+        lines += ["", CHANGES.read_text().strip()]
     return "\n".join(lines) + "\n"
 
 
