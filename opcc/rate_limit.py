@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 WINDOW_SECONDS = 60 * 60
-UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104 - a placeholder stored, never bound to
+UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104  # nosec B104 - an address stored, never bound to
 
 
 def client_address(request) -> str:
