@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from opcc.migration_indexes import search_indexes
+
 # Full-text indexes for the portal's search (opcc.search.matching): the same expression as
 # Django's SearchVector(*fields, config="english"), so PostgreSQL uses the index instead of
 # computing every row's document. PostgreSQL only: SQLite searches with LIKE.
@@ -10,27 +12,6 @@ SEARCH_INDEXES = (
     ("governance_decision_search", "governance_decision", ("title", "summary")),
     ("governance_contract_search", "governance_contract", ("title", "supplier")),
 )
-
-
-def document(fields):
-    return " || ' ' || ".join(f"COALESCE({field}, '')" for field in fields)
-
-
-def create_search_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name, table, fields in SEARCH_INDEXES:
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {name} ON {table} "
-            f"USING gin (to_tsvector('english'::regconfig, {document(fields)}))"
-        )
-
-
-def drop_search_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name, _, _ in SEARCH_INDEXES:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
 class Migration(migrations.Migration):
@@ -62,5 +43,5 @@ class Migration(migrations.Migration):
                 name="governance__status_7997a8_idx",
             ),
         ),
-        migrations.RunPython(create_search_indexes, drop_search_indexes),
+        search_indexes(SEARCH_INDEXES),
     ]
