@@ -90,11 +90,14 @@ def case(key, label, path, *, staff=False, page=True) -> dict:
 def office_session_cookie() -> str:
     """A ``Cookie`` header value for the Chief Executive, second factor verified: the session
     Client.force_login and tests/conftest.py ``sign_in`` make, written directly (no login
-    signal, so no sign-in is logged for a request that never happened)."""
+    signal, so no sign-in is logged for a request that never happened), and the CSRF cookie a
+    browser holds from its first page with a form."""
     from importlib import import_module
 
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
+    from django.utils.crypto import get_random_string
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -110,7 +113,11 @@ def office_session_cookie() -> str:
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    csrf_secret = get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS)
+    return (
+        f"{settings.SESSION_COOKIE_NAME}={session.session_key}; "
+        f"{settings.CSRF_COOKIE_NAME}={csrf_secret}"
+    )
 
 
 # --- PDFs ---------------------------------------------------------------------------------------

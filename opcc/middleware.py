@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 SESSION_STARTED_KEY = "opcc_session_started"
+SESSION_SEEN_KEY = "opcc_session_seen"
 
 # Pages a signed-in person who still owes a second factor may reach.
 SECOND_FACTOR_EXEMPT_URL_NAMES = (
@@ -19,7 +20,12 @@ SECOND_FACTOR_EXEMPT_URL_NAMES = (
 
 
 class SessionLifetimeMiddleware:
-    """Ends a session 12 hours after sign-in, however active (idle expiry is SESSION_COOKIE_AGE)."""
+    """Ends a session 12 hours after sign-in, however active; and keeps an active one alive.
+
+    Idle expiry is SESSION_COOKIE_AGE from the session's last save. Saving at every request
+    would write the session at every page; instead a request moves the expiry on when the last
+    save is more than SESSION_REFRESH_EVERY seconds old, so a session ends between
+    SESSION_COOKIE_AGE minus that and SESSION_COOKIE_AGE after the last request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -27,9 +33,12 @@ class SessionLifetimeMiddleware:
     def __call__(self, request):
         if request.user.is_authenticated:
             started = request.session.setdefault(SESSION_STARTED_KEY, time.time())
-            if time.time() - started > settings.SESSION_ABSOLUTE_AGE:
+            now = time.time()
+            if now - started > settings.SESSION_ABSOLUTE_AGE:
                 logout(request)
                 return redirect(f"{reverse('login')}?expired=1")
+            if now - request.session.get(SESSION_SEEN_KEY, 0) > settings.SESSION_REFRESH_EVERY:
+                request.session[SESSION_SEEN_KEY] = now  # saved, with a new expiry
         return self.get_response(request)
 
 

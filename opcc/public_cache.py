@@ -25,8 +25,12 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 VERSION_KEY = "public-pages:version"
 TIMEOUT = 60 * 60  # an hour: old versions' entries expire rather than fill the cache
-# The apps whose records the public pages show (a change to any of them may show somewhere).
-APPS = frozenset({"opcc", "governance", "complaints", "scrutiny", "custody_visits"})
+# The apps whose records the pages show (a change to any of them may show somewhere), and
+# those of permissions, which decide what a signed-in person's kept page shows
+# (opcc.page_cache.personal_page).
+APPS = frozenset(
+    {"opcc", "governance", "complaints", "scrutiny", "custody_visits", "auth", "guardian"}
+)
 
 T = TypeVar("T")
 

@@ -133,6 +133,9 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
+    # Sessions read from the shared cache, written through to the database (which keeps them
+    # when Redis restarts). Not with a per-process cache: another worker's copy would be stale.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -177,8 +180,8 @@ LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60  # one hour; the token is single-use by construction
 
-SESSION_COOKIE_AGE = 30 * 60  # 30 minutes idle ...
-SESSION_SAVE_EVERY_REQUEST = True  # ... measured from the last request
+SESSION_COOKIE_AGE = 30 * 60  # 30 minutes idle, measured from the last request ...
+SESSION_REFRESH_EVERY = 60  # ... which moves the expiry on at most once a minute (opcc.middleware)
 SESSION_ABSOLUTE_AGE = 12 * 60 * 60  # and 12 hours at most, however active (opcc.middleware)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
+from opcc.page_cache import personal_page, public_page
 from opcc.views import (
     account,
     alerts,
@@ -60,9 +61,9 @@ account_patterns = [
 ]
 
 urlpatterns = [
-    path("", pages.HomeView.as_view(), name="home"),
-    path("my-work/", pages.DashboardView.as_view(), name="dashboard"),
-    path("transparency/", pages.TransparencyHubView.as_view(), name="transparency"),
+    path("", public_page(pages.HomeView.as_view()), name="home"),
+    path("my-work/", personal_page(pages.DashboardView.as_view()), name="dashboard"),
+    path("transparency/", public_page(pages.TransparencyHubView.as_view()), name="transparency"),
     path("transparency/publish/", transparency.ManageView.as_view(), name="transparency_manage"),
     path("transparency/feed/", open_data.PublicationsFeed(), name="transparency_feed"),
     path(
@@ -126,8 +127,8 @@ urlpatterns = [
     path("notifications/<uuid:code>/retry/", outbox.OutboxRetryView.as_view(), name="outbox_retry"),
     path("people/", people.PeopleView.as_view(), name="people"),
     path("panel/", panel_area.PanelAreaView.as_view(), name="panel_area"),
-    path("search/", search.SearchView.as_view(), name="search"),
-    path("open-data/", open_data.OpenDataView.as_view(), name="open_data"),
+    path("search/", public_page(search.SearchView.as_view()), name="search"),
+    path("open-data/", public_page(open_data.OpenDataView.as_view()), name="open_data"),
     path("alerts/", alerts.SubscribeView.as_view(), name="alerts_subscribe"),
     path("alerts/check-your-email/", alerts.CheckEmailView.as_view(), name="alerts_check_email"),
     path("alerts/confirm/<uuid:code>/", alerts.ConfirmView.as_view(), name="alerts_confirm"),

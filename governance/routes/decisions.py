@@ -3,6 +3,7 @@
 from django.urls import path
 
 from governance.views import annual, decisions, exports, forward_plan, public_decisions
+from opcc.page_cache import public_page
 
 urlpatterns = [
     path("decisions/", decisions.DecisionListView.as_view(), name="decisions"),
@@ -61,7 +62,11 @@ urlpatterns = [
 
 # Public pages, at the site root.
 public_urlpatterns = [
-    path("decisions/", public_decisions.DecisionRegisterView.as_view(), name="decision_register"),
+    path(
+        "decisions/",
+        public_page(public_decisions.DecisionRegisterView.as_view()),
+        name="decision_register",
+    ),
     path(
         "decisions.csv",
         public_decisions.DecisionRegisterCsvView.as_view(),
@@ -75,7 +80,7 @@ public_urlpatterns = [
     path("decisions/feed/", public_decisions.DecisionFeed(), name="decision_feed"),
     path(
         "decisions/<int:year>/<int:number>/",
-        public_decisions.DecisionPublicView.as_view(),
+        public_page(public_decisions.DecisionPublicView.as_view()),
         name="decision_public",
     ),
     path(
@@ -88,7 +93,11 @@ public_urlpatterns = [
         public_decisions.PublicSupportingDocumentView.as_view(),
         name="decision_public_document",
     ),
-    path("forward-plan/", forward_plan.PublicForwardPlanView.as_view(), name="forward_plan_public"),
+    path(
+        "forward-plan/",
+        public_page(forward_plan.PublicForwardPlanView.as_view()),
+        name="forward_plan_public",
+    ),
     path("forward-plan.csv", exports.ForwardPlanExport.as_view(), name="forward_plan_public_csv"),
     path(
         "forward-plan.json",

@@ -217,6 +217,34 @@ def test_idle_sessions_expire_after_thirty_minutes():
         assert client.get(reverse("dashboard"))["Location"].startswith(reverse("login"))
 
 
+def test_an_active_session_is_written_at_most_once_a_minute():
+    import time_machine
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def session_writes():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("dashboard")).status_code == 200
+        return [
+            q
+            for q in queries.captured_queries
+            if "django_session" in q["sql"] and not q["sql"].startswith("SELECT")
+        ]
+
+    user = UserFactory(role=Role.VISITOR)
+    client = Client()
+    with time_machine.travel("2026-11-23 09:00 +0000", tick=False) as clock:
+        sign_in(client, user.email)
+        session_writes()
+        clock.shift(30)
+        assert session_writes() == []  # within the minute: read, not written
+        clock.shift(31)
+        assert len(session_writes()) == 1  # a minute on: the expiry moves on
+        # Thirty minutes after that write, the session has ended.
+        clock.shift(30 * 60 + 1)
+        assert client.get(reverse("dashboard"))["Location"].startswith(reverse("login"))
+
+
 def test_sign_out_ends_the_session_and_needs_a_post():
     user = UserFactory(role=Role.PANEL)
     client = Client()
