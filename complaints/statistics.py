@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.db.models import Count, DateField, F, Max, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest, TruncQuarter
+from django.db.models import Count, DateField, F, Q
+from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 
 from complaints.models import Complaint, ComplaintReview, ComplaintSubject, ReviewFinding
@@ -211,25 +211,20 @@ def report_section(start: date, end: date) -> dict:
     return {"start": start, "end": end, "figures": figures, "totals": totals(figures)}
 
 
-_LONG_AGO = Value(date(1900, 1, 1), output_field=DateField())
+def changes():
+    """The latest day a review or complaint was received or a review decided."""
+    from opcc.transparency import Latest
+
+    reviews = ComplaintReview.objects.all()
+    return [
+        Latest(reviews, "request_received_on"),
+        Latest(reviews, "decided_on"),
+        Latest(Complaint.objects.all(), "received_on"),
+    ]
 
 
 def last_updated() -> date | None:
-    """The latest day a review or complaint was received or a review decided, in one query."""
+    """The day complaints information last changed (one query)."""
+    from opcc.transparency import last_days
 
-    def or_long_ago(expression):
-        return Coalesce(expression, _LONG_AGO, output_field=DateField())
-
-    latest_complaint = Subquery(
-        Complaint.objects.order_by("-received_on").values("received_on")[:1],
-        output_field=DateField(),
-    )
-    latest = ComplaintReview.objects.aggregate(
-        latest=Greatest(
-            or_long_ago(Max("request_received_on")),
-            or_long_ago(Max("decided_on")),
-            or_long_ago(latest_complaint),
-            output_field=DateField(),
-        )
-    )["latest"]
-    return None if latest is None or latest == _LONG_AGO.value else latest
+    return last_days({"complaints": changes()})["complaints"]

@@ -5,11 +5,12 @@ from opcc.registry import DashboardPanel, Seeder, dashboard_panels, seeders
 PANEL_SIZE = 10
 
 
-def my_complaints(user):
+def my_complaints_rows(user):
     """For the Chief Executive, the complaints received and not yet recorded; for a handler,
     their open cases. Always through visible_to, so the conflict rule holds here too."""
     from complaints.models import Complaint, ComplaintStatus
     from opcc.access import has_role
+    from opcc.dashboard import Rows
     from opcc.roles import Role
 
     is_chief_executive = has_role(user, Role.CHIEF_EXECUTIVE)
@@ -18,15 +19,28 @@ def my_complaints(user):
     visible = Complaint.objects.visible_to(user)
     if is_chief_executive:
         complaints = visible.filter(status=ComplaintStatus.RECEIVED)
-        empty = "No complaints wait to be recorded."
     else:
         complaints = visible.filter(handler=user).exclude(status=ComplaintStatus.CLOSED)
-        empty = "No complaints are assigned to you."
-    complaints = complaints.order_by("received_on", "id")
-    count = complaints.count()
-    if not count and not is_chief_executive:
+    return {"complaints": Rows(complaints, ("received_on", "id"), PANEL_SIZE)}
+
+
+def my_complaints(user, fetched=None):
+    """The panel's context (without ``fetched``, the dashboard's rows, it fetches its own)."""
+    from opcc.access import has_role
+    from opcc.dashboard import fetch_alone
+    from opcc.roles import Role
+
+    if fetched is None and (fetched := fetch_alone(my_complaints_rows, user)) is None:
         return None
-    return {"rows": list(complaints[:PANEL_SIZE]), "count": count, "empty": empty}
+    is_chief_executive = has_role(user, Role.CHIEF_EXECUTIVE)
+    if is_chief_executive:
+        empty = "No complaints wait to be recorded."
+    else:
+        empty = "No complaints are assigned to you."
+    complaints = fetched["complaints"]
+    if not complaints.count and not is_chief_executive:
+        return None
+    return {"rows": complaints.items, "count": complaints.count, "empty": empty}
 
 
 def register() -> None:
@@ -35,7 +49,12 @@ def register() -> None:
     dashboard_panels.register(
         "complaints",
         DashboardPanel(
-            "complaints", "Complaints", "complaints/cases/_panel.html", my_complaints, 25
+            "complaints",
+            "Complaints",
+            "complaints/cases/_panel.html",
+            my_complaints_rows,
+            my_complaints,
+            25,
         ),
     )
     seeders.register("complaints", Seeder("complaints", seed, order=52))

@@ -20,7 +20,7 @@ def register() -> None:
         TransparencySource(
             "complaints-information",
             "complaints:complaints_information",
-            statistics.last_updated,
+            statistics.changes,
         ),
     )
     report_sections.register(

@@ -5,13 +5,13 @@ from opcc.registry import DashboardPanel, Seeder, dashboard_panels, seeders
 PANEL_SIZE = 10
 
 
-def my_complaint_reviews(user):
+def my_complaint_reviews_rows(user):
     """A reviewer's open reviews; for the Chief Executive, also the requests nobody has yet."""
     from django.db.models import Q
 
     from complaints.models import ComplaintReview, ReviewStatus
-    from complaints.services.reviews import overdue_marks
     from opcc.access import has_role
+    from opcc.dashboard import Rows
     from opcc.roles import Role
 
     is_chief_executive = has_role(user, Role.CHIEF_EXECUTIVE)
@@ -20,13 +20,22 @@ def my_complaint_reviews(user):
     wanted = Q(reviewer=user, status=ReviewStatus.UNDER_REVIEW)
     if is_chief_executive:
         wanted |= Q(status=ReviewStatus.RECEIVED)
-    reviews = ComplaintReview.objects.filter(wanted).order_by("request_received_on", "id")
-    count = reviews.count()
-    if not count and not is_chief_executive:
+    reviews = ComplaintReview.objects.filter(wanted)
+    return {"reviews": Rows(reviews, ("request_received_on", "id"), PANEL_SIZE)}
+
+
+def my_complaint_reviews(user, fetched):
+    from complaints.services.reviews import overdue_marks
+    from opcc.access import has_role
+    from opcc.roles import Role
+
+    is_chief_executive = has_role(user, Role.CHIEF_EXECUTIVE)
+    reviews = fetched["reviews"]
+    if not reviews.count and not is_chief_executive:
         return None
     return {
-        "rows": [(review, overdue_marks(review)) for review in reviews[:PANEL_SIZE]],
-        "count": count,
+        "rows": [(review, overdue_marks(review)) for review in reviews.items],
+        "count": reviews.count,
         "due": "acknowledge" if is_chief_executive else "decide",
         "empty": "No complaint reviews await you.",
     }
@@ -41,6 +50,7 @@ def register() -> None:
             "complaint_reviews",
             "Complaint reviews",
             "complaints/reviews/_panel.html",
+            my_complaint_reviews_rows,
             my_complaint_reviews,
             30,
         ),

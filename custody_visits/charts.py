@@ -44,12 +44,35 @@ class Chart:
     def svg(self) -> SafeString:
         return bar_chart_svg(self)
 
+    @property
+    def largest(self) -> int:
+        """The figure the longest bar stands for: the largest value or target, at least 1."""
+        targets = [t or 0 for t in self.targets or []]
+        return max([value for _, value in self.rows] + targets + [1])
+
+    @property
+    def bar_rows(self) -> list[dict]:
+        """For the PDF, where the chart is drawn as its table with a bar in each row: each row's
+        label, figure and target, with the bar's and the target mark's length in percent."""
+        targets = self.targets or [None] * len(self.rows)
+        largest = self.largest
+        return [
+            {
+                "label": label,
+                "value": value,
+                "target": target,
+                "bar": round(100 * value / largest, 1),
+                "mark": round(100 * target / largest, 1) if target else None,
+            }
+            for (label, value), target in zip(self.rows, targets, strict=True)
+        ]
+
 
 def bar_chart_svg(chart: Chart) -> SafeString:
     """A horizontal bar chart: one row per label, the bar's length to scale, its figure at its
     end, and the row's target (if any) as a red mark."""
     targets = chart.targets or [None] * len(chart.rows)
-    largest = max([value for _, value in chart.rows] + [t or 0 for t in targets] + [1])
+    largest = chart.largest
     scale = (WIDTH - LABEL_WIDTH - VALUE_ROOM - PADDING) / largest
     height = PADDING * 2 + ROW_HEIGHT * max(len(chart.rows), 1)
 

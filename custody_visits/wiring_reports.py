@@ -3,15 +3,12 @@ custody visiting row of the transparency hub, the section of the panel's quarter
 the annual report, the scheme manager's reminder on "My work", and the demo reports."""
 
 
-def reports_last_updated():
-    """The day the latest report was published: the hub's "last updated" for custody visiting."""
-    from django.db.models import Max
-    from django.utils import timezone
-
+def reports_changes():
+    """The latest report's publication: the hub's "last updated" for custody visiting."""
     from custody_visits.models import VisitingReport
+    from opcc.transparency import Latest
 
-    latest = VisitingReport.objects.aggregate(latest=Max("published_at"))["latest"]
-    return timezone.localdate(latest) if latest else None
+    return [Latest(VisitingReport.objects.all(), "published_at")]
 
 
 def report_section(start, end) -> dict:
@@ -21,20 +18,25 @@ def report_section(start, end) -> dict:
     return {"figures": visiting_figures(start, end)}
 
 
-def reports_to_publish(user):
+def reports_to_publish_rows(user):
     """For the scheme manager: last quarter's and last year's reports, until they are published."""
     from custody_visits.models import VisitingReport
     from custody_visits.report_periods import last_complete_quarter, last_complete_year
     from custody_visits.services.common import MANAGE_SCHEME
+    from opcc.dashboard import Rows
 
     if not user.has_perm(MANAGE_SCHEME):
         return None
+    starts = [last_complete_quarter().start, last_complete_year().start]
+    published = VisitingReport.objects.published().filter(period_start__in=starts)
+    return {"published": Rows(published, ("pk",), limit=None)}
+
+
+def reports_to_publish(user, fetched):
+    from custody_visits.report_periods import last_complete_quarter, last_complete_year
+
     periods = [last_complete_quarter(), last_complete_year()]
-    published = set(
-        VisitingReport.objects.published()
-        .filter(period_start__in=[p.start for p in periods])
-        .values_list("kind", "period_start")
-    )
+    published = {(report.kind, report.period_start) for report in fetched["published"].items}
     waiting = [p for p in periods if (p.kind, p.start) not in published]
     if not waiting:
         return None
@@ -76,7 +78,7 @@ def register() -> None:
     )
     transparency_sources.register(
         "custody-visiting",
-        TransparencySource("custody-visiting", "custody_visiting_reports", reports_last_updated),
+        TransparencySource("custody-visiting", "custody_visiting_reports", reports_changes),
     )
     report_sections.register(
         "custody_visiting",
@@ -94,6 +96,7 @@ def register() -> None:
             "custody_visiting_reports",
             "Custody visiting reports to publish",
             "custody_visits/reports/_panel.html",
+            reports_to_publish_rows,
             reports_to_publish,
             60,
         ),

@@ -4,26 +4,34 @@ scheme manager's "vetting expiring" panel on "My work", and the demo scheme."""
 PANEL_SIZE = 10
 
 
-def vetting_expiring(user):
+def vetting_expiring_rows(user):
     """For the scheme manager: active visitors whose vetting has lapsed or lapses soon."""
     from django.utils import timezone
 
     from custody_visits.models import Visitor
     from custody_visits.services.common import MANAGE_SCHEME
     from custody_visits.services.scheme import vetting_warning_from
+    from opcc.dashboard import Rows
 
     if not user.has_perm(MANAGE_SCHEME):
         return None
-    today = timezone.localdate()
-    visitors = (
-        Visitor.objects.filter(is_active=True, vetting_expires_on__lte=vetting_warning_from(today))
-        .select_related("user")
-        .order_by("vetting_expires_on", "pk")
+    visitors = Visitor.objects.filter(
+        is_active=True, vetting_expires_on__lte=vetting_warning_from(timezone.localdate())
     )
-    rows = list(visitors[: PANEL_SIZE + 1])
-    if not rows:
+    return {"visitors": Rows(visitors, ("vetting_expires_on", "pk"), PANEL_SIZE, ("user",))}
+
+
+def vetting_expiring(user, fetched):
+    from django.utils import timezone
+
+    visitors = fetched["visitors"]
+    if not visitors.items:
         return None
-    return {"rows": rows[:PANEL_SIZE], "more": len(rows) > PANEL_SIZE, "today": today}
+    return {
+        "rows": visitors.items,
+        "more": visitors.count > PANEL_SIZE,
+        "today": timezone.localdate(),
+    }
 
 
 def register() -> None:
@@ -36,6 +44,7 @@ def register() -> None:
             "custody_vetting",
             "Visitors' vetting",
             "custody_visits/scheme/_vetting_panel.html",
+            vetting_expiring_rows,
             vetting_expiring,
             61,
         ),

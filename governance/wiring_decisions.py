@@ -1,5 +1,7 @@
 """What decisions plug into the portal's registries (opcc.registry)."""
 
+from datetime import datetime, time, timedelta
+
 from django.conf import settings
 
 from opcc.registry import (
@@ -16,11 +18,12 @@ from opcc.registry import (
 )
 
 
-def awaiting_my_advice(user):
+def awaiting_my_advice_rows(user):
     from django.db.models import Exists, OuterRef
 
     from governance.models import AdviceKind, Decision, DecisionAdvice, DecisionStatus
     from governance.services.decisions import ADVICE_PERMISSION
+    from opcc.dashboard import Rows
 
     kinds = [kind for kind in AdviceKind if user.has_perm(ADVICE_PERMISSION[kind])]
     if not kinds:
@@ -29,12 +32,17 @@ def awaiting_my_advice(user):
         decision=OuterRef("pk"), kind__in=kinds, advice_round=OuterRef("advice_round")
     )
     waiting = Decision.objects.filter(status=DecisionStatus.AWAITING_ADVICE).exclude(Exists(given))
-    decisions = list(waiting.order_by("advice_requested_at", "id")[:10])
+    return {"decisions": Rows(waiting, ("advice_requested_at", "id"))}
+
+
+def awaiting_my_advice(user, fetched):
     return {
         "decisions": with_due_dates(
-            decisions, "advice_requested_at", settings.DECISION_ADVICE_TARGET_WORKING_DAYS
+            fetched["decisions"].items,
+            "advice_requested_at",
+            settings.DECISION_ADVICE_TARGET_WORKING_DAYS,
         ),
-        "count": waiting.count(),
+        "count": fetched["decisions"].count,
         "empty": "Nothing awaits your advice.",
     }
 
@@ -54,18 +62,24 @@ def with_due_dates(decisions, since: str, target: int) -> list[tuple]:
     return rows
 
 
-def awaiting_my_signature(user):
+def awaiting_my_signature_rows(user):
     from governance.models import Decision, DecisionStatus
+    from opcc.dashboard import Rows
 
     if not user.has_perm("governance.sign_decision"):
         return None
     waiting = Decision.objects.filter(status=DecisionStatus.ADVISED, decision_maker=user.role)
-    decisions = list(waiting.order_by("advised_at", "id")[:10])
+    return {"decisions": Rows(waiting, ("advised_at", "id"))}
+
+
+def awaiting_my_signature(user, fetched):
     return {
         "decisions": with_due_dates(
-            decisions, "advised_at", settings.DECISION_SIGNATURE_TARGET_WORKING_DAYS
+            fetched["decisions"].items,
+            "advised_at",
+            settings.DECISION_SIGNATURE_TARGET_WORKING_DAYS,
         ),
-        "count": waiting.count(),
+        "count": fetched["decisions"].count,
         "empty": "Nothing awaits your signature.",
     }
 
@@ -81,57 +95,82 @@ def decision_notice_context(document):
     }
 
 
-def decisions_last_updated():
-    from django.db.models import Max
-    from django.utils import timezone
-
+def decisions_changes():
     from governance.models import Decision
+    from opcc.transparency import Latest
 
-    latest = Decision.objects.published().aggregate(latest=Max("published_at"))["latest"]
-    return timezone.localdate(latest) if latest else None
+    return [Latest(Decision.objects.published(), "published_at")]
 
 
-def forward_plan_last_updated():
-    from django.db.models import Max
-    from django.utils import timezone
-
+def forward_plan_changes():
     from governance.models import ForwardPlanItem
+    from opcc.transparency import Latest
 
-    latest = ForwardPlanItem.history.aggregate(latest=Max("history_date"))["latest"]
-    return timezone.localdate(latest) if latest else None
+    return [Latest(ForwardPlanItem.history.all(), "history_date")]
 
 
-def annual_last_updated():
-    from django.db.models import Max
-    from django.utils import timezone
-
+def annual_changes():
     from governance.models import AnnualReport
+    from opcc.transparency import Latest
 
-    latest = AnnualReport.objects.aggregate(latest=Max("published_at"))["latest"]
-    return timezone.localdate(latest) if latest else None
+    return [Latest(AnnualReport.objects.all(), "published_at")]
+
+
+# Decisions the quarterly panel report names; the rest of the quarter's are counted and linked.
+PANEL_REPORT_LISTED = 10
 
 
 def decisions_report_section(start, end) -> dict:
     """Decisions signed from ``start`` to ``end`` (inclusive), for the quarterly panel report:
-    how many, by decision maker, and the list of those published (the panel reads published
-    decisions; the rest are counted, never named), in two queries."""
-    from django.db.models import Count, Q
+    how many, by month and decision maker, counted in the database; and by name at most
+    PANEL_REPORT_LISTED of those published, significant public interest first (the panel reads
+    published decisions; the rest are counted, never named), with how many more the register
+    holds. Two queries, whatever the number of decisions."""
+    from django.db.models import Count, DateField
+    from django.db.models.functions import TruncMonth
+    from django.urls import reverse
+    from django.utils import timezone
 
     from governance.models import Decision, DecisionMaker, DecisionStatus
 
-    signed = Decision.objects.filter(signed_at__date__range=(start, end))
-    totals = signed.aggregate(
-        signed=Count("id"),
-        by_pcc=Count("id", filter=Q(decision_maker=DecisionMaker.PCC)),
-        by_deputy=Count("id", filter=Q(decision_maker=DecisionMaker.DEPUTY)),
-        significant=Count("id", filter=Q(significant_public_interest=True)),
+    # Signed on a day of the period, local time: as a range of instants, so an index can serve it.
+    first = timezone.make_aware(datetime.combine(start, time.min))
+    after = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min))
+    signed = Decision.objects.filter(signed_at__gte=first, signed_at__lt=after)
+    # One grouped query: at most 3 months x 2 makers x 2 x the statuses, whatever the rows.
+    groups = (
+        signed.annotate(month=TruncMonth("signed_at", output_field=DateField()))
+        .values_list("month", "decision_maker", "significant_public_interest", "status")
+        .annotate(n=Count("id"))
+        .order_by()
     )
+    empty = {"signed": 0, "by_pcc": 0, "by_deputy": 0, "significant": 0, "published": 0}
+    months, day = {}, start.replace(day=1)
+    while day <= end:
+        months[day] = dict(empty)
+        day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    totals = dict(empty)
+    for month, maker, significant, status, n in groups:
+        for row in (totals, months.setdefault(month, dict(empty))):
+            row["signed"] += n
+            row["by_pcc"] += n if maker == DecisionMaker.PCC else 0
+            row["by_deputy"] += n if maker == DecisionMaker.DEPUTY else 0
+            row["significant"] += n if significant else 0
+            row["published"] += n if status == DecisionStatus.PUBLISHED else 0
     decisions = list(
         signed.filter(status=DecisionStatus.PUBLISHED)
         .only("reference", "title", "decision_maker", "signed_at", "significant_public_interest")
-        .order_by("signed_at", "id")
+        .order_by("-significant_public_interest", "signed_at", "id")[:PANEL_REPORT_LISTED]
     )
-    return {"start": start, "end": end, "totals": totals, "decisions": decisions}
+    return {
+        "start": start,
+        "end": end,
+        "totals": totals,
+        "months": [{"month": month, **row} for month, row in sorted(months.items())],
+        "decisions": decisions,
+        "further": totals["published"] - len(decisions),
+        "register_url": settings.PORTAL_URL.rstrip("/") + reverse("decision_register"),
+    }
 
 
 def register() -> None:
@@ -144,6 +183,7 @@ def register() -> None:
             "awaiting_my_advice",
             "Awaiting my advice",
             "governance/panels/decisions.html",
+            awaiting_my_advice_rows,
             awaiting_my_advice,
             10,
         ),
@@ -154,12 +194,13 @@ def register() -> None:
             "awaiting_my_signature",
             "Awaiting my signature",
             "governance/panels/decisions.html",
+            awaiting_my_signature_rows,
             awaiting_my_signature,
             11,
         ),
     )
     transparency_sources.register(
-        "decisions", TransparencySource("decisions", "decision_register", decisions_last_updated)
+        "decisions", TransparencySource("decisions", "decision_register", decisions_changes)
     )
     document_kinds.register(
         "decision_notice",
@@ -183,11 +224,11 @@ def register() -> None:
     )
     transparency_sources.register(
         "forward-plan",
-        TransparencySource("forward-plan", "forward_plan_public", forward_plan_last_updated),
+        TransparencySource("forward-plan", "forward_plan_public", forward_plan_changes),
     )
     transparency_sources.register(
         "police-and-crime-plan",
-        TransparencySource("police-and-crime-plan", "annual_reports_public", annual_last_updated),
+        TransparencySource("police-and-crime-plan", "annual_reports_public", annual_changes),
     )
     report_sections.register(
         "decisions",

@@ -3,23 +3,33 @@
 from opcc.registry import DashboardPanel, DocumentKind, dashboard_panels, document_kinds
 
 
-def reports_awaiting_consideration(user):
+def reports_awaiting_consideration_rows(user):
     from django.utils import timezone
 
     from governance.models import StatutoryReport
     from opcc.access import is_office
+    from opcc.dashboard import Rows
 
     if not is_office(user):
         return None
-    waiting = StatutoryReport.objects.awaiting_consideration().order_by("issued_at")
-    reports = list(waiting[:10])
+    return {
+        "waiting": Rows(StatutoryReport.objects.awaiting_consideration(), ("issued_at", "pk")),
+        # Only counted: one row carries the count.
+        "overdue": Rows(StatutoryReport.objects.overdue(timezone.localdate()), ("pk",), limit=1),
+    }
+
+
+def reports_awaiting_consideration(user, fetched):
+    from django.utils import timezone
+
+    reports = fetched["waiting"].items
     if not reports:
         return None
     today = timezone.localdate()
     return {
         "reports": [(report, report.is_overdue(today)) for report in reports],
-        "count": waiting.count(),
-        "overdue": StatutoryReport.objects.overdue(today).count(),
+        "count": fetched["waiting"].count,
+        "overdue": fetched["overdue"].count,
     }
 
 
@@ -27,14 +37,11 @@ def statutory_report_context(document):
     return {"report": document.of, "document": document}
 
 
-def reports_last_updated():
-    from django.db.models import Max
-    from django.utils import timezone
-
+def reports_changes():
     from governance.models import StatutoryReport
+    from opcc.transparency import Latest
 
-    latest = StatutoryReport.objects.aggregate(latest=Max("redacted_published_at"))["latest"]
-    return timezone.localdate(latest) if latest else None
+    return [Latest(StatutoryReport.objects.all(), "redacted_published_at")]
 
 
 def register() -> None:
@@ -48,13 +55,14 @@ def register() -> None:
             "reports_awaiting_consideration",
             "Reports awaiting consideration",
             "governance/panels/reports.html",
+            reports_awaiting_consideration_rows,
             reports_awaiting_consideration,
             12,
         ),
     )
     transparency_sources.register(
         "statutory-reports",
-        TransparencySource("statutory-reports", "reports_published", reports_last_updated),
+        TransparencySource("statutory-reports", "reports_published", reports_changes),
     )
     document_kinds.register(
         "statutory_report",

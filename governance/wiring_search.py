@@ -15,6 +15,7 @@ def search_decisions(user, query, date_from, date_to):
         visible(user, Decision.objects.all()),
         query,
         fields=["title", "summary"],
+        document="search_document",  # governance migration 0009
         identifiers=("reference",),
         date_field="published_at" if not office else "created_at",
         date_from=date_from,
@@ -95,6 +96,7 @@ def search_contracts(user, query, date_from, date_to):
         Contract.objects.all(),
         query,
         fields=["title", "supplier"],
+        document="search_document",  # governance migration 0009
         date_field="starts_on",
         date_from=date_from,
         date_to=date_to,

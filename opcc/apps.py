@@ -29,8 +29,15 @@ class OpccConfig(AppConfig):
         from opcc.seed import seed_people
         from opcc.seed_transparency import seed_transparency
         from opcc.views.open_data import PUBLICATION_FIELDS
-        from opcc.views.panel_area import panel_area_panel
-        from opcc.views.panels import documents_panel, outbox_panel, transparency_panel
+        from opcc.views.panel_area import panel_area_panel, panel_area_rows
+        from opcc.views.panels import (
+            documents_panel,
+            documents_rows,
+            outbox_panel,
+            outbox_rows,
+            transparency_panel,
+            transparency_rows,
+        )
 
         everyone = frozenset({*ALL_ROLES, ANONYMOUS})
         signed_in = frozenset(ALL_ROLES)
@@ -59,7 +66,14 @@ class OpccConfig(AppConfig):
 
         dashboard_panels.register(
             "outbox",
-            DashboardPanel("outbox", "Notifications", "opcc/panels/outbox.html", outbox_panel, 90),
+            DashboardPanel(
+                "outbox",
+                "Notifications",
+                "opcc/panels/outbox.html",
+                outbox_rows,
+                outbox_panel,
+                90,
+            ),
         )
         dashboard_panels.register(
             "documents",
@@ -67,6 +81,7 @@ class OpccConfig(AppConfig):
                 "documents",
                 "Documents you asked for",
                 "opcc/panels/documents.html",
+                documents_rows,
                 documents_panel,
                 95,
             ),
@@ -78,7 +93,12 @@ class OpccConfig(AppConfig):
         dashboard_panels.register(
             "panel_area",
             DashboardPanel(
-                "panel_area", "Sent to you", "opcc/panels/panel_area.html", panel_area_panel, 5
+                "panel_area",
+                "Sent to you",
+                "opcc/panels/panel_area.html",
+                panel_area_rows,
+                panel_area_panel,
+                5,
             ),
         )
         dashboard_panels.register(
@@ -87,6 +107,7 @@ class OpccConfig(AppConfig):
                 "transparency",
                 "Transparency hub: overdue",
                 "opcc/panels/transparency.html",
+                transparency_rows,
                 transparency_panel,
                 85,
             ),

@@ -22,13 +22,25 @@ class NavigationItem:
 
 @dataclass(frozen=True)
 class DashboardPanel:
-    """A "My work" section: `build(user)` returns the template context, or None to hide it."""
+    """A "My work" section, in two steps so that the whole page takes one query for its rows
+    (opcc.dashboard): `rows(user)` says what the panel needs, as {part: opcc.dashboard.Rows},
+    or None to hide it (a check of the role or a permission, no query of its own);
+    `context(user, fetched)` turns what came back ({part: opcc.dashboard.Fetched}) into the
+    template context, or None to hide the panel."""
 
     key: str
     title: str
     template_name: str
-    build: Callable[[Any], dict | None]
+    rows: Callable[[Any], dict | None]
+    context: Callable[[Any, dict], dict | None]
     order: int = 100
+
+    def build(self, user) -> dict | None:
+        """This panel alone, for ``user``: its context, or None when it is hidden."""
+        from opcc.dashboard import build_panels
+
+        built = build_panels([self], user)
+        return built[0][1] if built else None
 
 
 @dataclass(frozen=True)
@@ -37,7 +49,14 @@ class TransparencySource:
 
     category: str
     url_name: str
-    last_updated: Callable[[], date | None]
+    # Where the category's changes are recorded: opcc.transparency.Latest items (or fixed
+    # dates). The hub reads every source's in one query; the latest of them is "last updated".
+    changes: Callable[[], list]
+
+    def last_updated(self) -> date | None:
+        from opcc.transparency import last_days
+
+        return last_days({self.category: self.changes()}).get(self.category)
 
 
 @dataclass(frozen=True)

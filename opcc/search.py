@@ -3,7 +3,8 @@
 Each app registers a ``SearchSource`` (opcc.registry.search_sources) that searches its own
 records through a queryset already narrowed to the searcher (``visible_to``), so the public
 finds what is published, the office also what is not, and nobody what they may not see (the
-conflict rule included). On PostgreSQL the match is full-text search with ranking; on SQLite,
+conflict rule included). On PostgreSQL the match is full-text search with ranking (over the
+documents the database stores for the big tables: decisions, contracts, agenda items); on SQLite,
 every word of the query must appear in one of the fields, newest first.
 """
 
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.db import connection
-from django.db.models import F, FloatField, Q, Value
+from django.db.models import Expression, F, FloatField, Q, Value
+from django.db.models.expressions import Col
 from django.utils import timezone
 
 from opcc.registry import search_sources
@@ -44,10 +46,13 @@ def matching(
     date_from,
     date_to,
     identifiers: tuple[str, ...] = (),
+    document: str = "",
 ):
     """``queryset`` narrowed to the records matching ``query`` in ``fields`` and dated in the
     range, best first, with a ``rank`` on each. ``identifiers`` (references like C-2026-0042)
-    also match on any part of them, which a full-text index would split into words."""
+    also match on any part of them, which a full-text index would split into words. ``document``
+    names the column where PostgreSQL stores the document of exactly ``fields``, if the table has
+    one (opcc.migration_indexes.search_documents)."""
     if date_from:
         queryset = queryset.filter(
             **{f"{date_field}__gte": _start(queryset, date_field, date_from)}
@@ -57,17 +62,22 @@ def matching(
     if connection.vendor == "postgresql" and fields:
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-        vector = SearchVector(*fields, config="english")
+        # A stored document is read, not computed: matching and ranking a word found in 10,000
+        # rows took seconds when each row's document was computed again.
+        vector = StoredDocument(document) if document else SearchVector(*fields, config="english")
         search_query = SearchQuery(query, search_type="websearch", config="english")
-        # Ranking computes each match's document again: for a word in 10,000 rows that was
-        # half a second. The index finds the matches; only the newest CANDIDATES are ranked.
+        # Only the newest CANDIDATES matches are ranked. Found either through the full-text
+        # index, or, for a common word, by walking a date index newest first and testing each
+        # stored document (PostgreSQL chooses): in the order such an index holds, DESC with
+        # NULLS FIRST; the dates searched are never null where it matters (published records).
         # References are matched apart (an OR with the full-text test would read every row).
         newest = F(date_field).desc(nulls_last=True)
-        by_text = queryset.annotate(search_document=vector).filter(search_document=search_query)
-        candidates = Q(pk__in=by_text.order_by(newest).values("pk")[:CANDIDATES])
+        by_text = queryset.alias(search_document=vector).filter(search_document=search_query)
+        by_date = F(date_field).desc()
+        candidates = Q(pk__in=by_text.order_by(by_date).values("pk")[:CANDIDATES])
         by_reference = _containing(query, identifiers)
         if by_reference:
-            by_reference = queryset.filter(by_reference).order_by(newest).values("pk")
+            by_reference = queryset.filter(by_reference).order_by(by_date).values("pk")
             candidates |= Q(pk__in=by_reference[:CANDIDATES])
         return (
             queryset.filter(candidates)
@@ -79,6 +89,28 @@ def matching(
     return queryset.annotate(rank=Value(0.0, output_field=FloatField())).order_by(
         F(date_field).desc(nulls_last=True)
     )
+
+
+class StoredDocument(Expression):
+    """The queryset's own row's stored search document (a column only PostgreSQL has, not a
+    model field): resolved to a column of the query's base table, so it stays right when the
+    query becomes a subquery with other table aliases."""
+
+    def __init__(self, column: str):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+        self.column = column
+
+    def resolve_expression(
+        self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False
+    ):
+        from django.contrib.postgres.search import SearchVectorField
+
+        target = SearchVectorField()
+        target.set_attributes_from_name(self.column)
+        target.model = query.model
+        return Col(query.get_initial_alias(), target, output_field=SearchVectorField())
 
 
 def _any_contains(word: str, fields) -> Q:

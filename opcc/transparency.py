@@ -10,6 +10,8 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.db import models
+from django.db.models import CharField, DateField, DateTimeField, Max, QuerySet, Value
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 
@@ -209,16 +211,58 @@ def latest_publications() -> dict[str, tuple[date, int]]:
     return {row["category"]: (row["latest"], row["count"]) for row in rows}
 
 
+@dataclass(frozen=True)
+class Latest:
+    """One place a category's changes are recorded: the latest ``field`` (a date or a moment,
+    through relations if need be) over ``queryset``."""
+
+    queryset: QuerySet
+    field: str
+
+
+def _latest_row(key: str, latest: Latest) -> QuerySet:
+    """``latest`` as one row (key, moment, day): a moment column for datetime fields and a day
+    column for date fields, so the rows of every source can be read in one UNION ALL."""
+    row = latest.queryset.order_by().values(key=Value(key, CharField()))
+    row = row.annotate(latest=Max(latest.field))
+    if isinstance(row.query.annotations["latest"].output_field, DateTimeField):
+        row = row.annotate(day=Cast(None, DateField())).values_list("key", "latest", "day")
+    else:
+        row = row.annotate(moment=Cast(None, DateTimeField())).values_list(
+            "key", "moment", "latest"
+        )
+    return row
+
+
+def last_days(changes: dict[str, list]) -> dict[str, date | None]:
+    """The day each key last changed, from its Latest items (and fixed dates), in one query."""
+    days: dict[str, date | None] = dict.fromkeys(changes)
+    rows, found = [], []
+    for key, items in changes.items():
+        for item in items:
+            if isinstance(item, date):
+                found.append((key, None, item))
+            else:
+                rows.append(_latest_row(key, item))
+    if rows:
+        found.extend(rows[0].union(*rows[1:], all=True))
+    for key, moment, day in found:
+        day = timezone.localdate(moment) if moment else day
+        if day and (days[key] is None or day > days[key]):
+            days[key] = day
+    return days
+
+
 def last_updates() -> tuple[dict[str, tuple[date, int]], dict[str, date | None]]:
     """What was published by hand in each category, and when each app's page last changed:
-    a query each. Public facts, the same for every viewer, so the hub, the dashboard and the
+    two queries. Public facts, the same for every viewer, so the hub, the dashboard and the
     publishing page share one cached copy (dropped whenever any record changes)."""
-    updated = {}
-    for category in CATEGORIES:
-        source = transparency_sources.get(category.key)
-        if source is not None:
-            updated[category.key] = source.last_updated()
-    return latest_publications(), updated
+    sources = {
+        category.key: source.changes()
+        for category in CATEGORIES
+        if (source := transparency_sources.get(category.key)) is not None
+    }
+    return latest_publications(), last_days(sources)
 
 
 def hub_rows(today: date | None = None) -> list[HubRow]:

@@ -6,10 +6,11 @@ from opcc.registry import DashboardPanel, Seeder, dashboard_panels, seeders
 PANEL_SIZE = 10
 
 
-def topics_i_lead(user):
+def topics_i_lead_rows(user):
     from django.utils import timezone
 
     from opcc.access import is_office
+    from opcc.dashboard import Rows
     from scrutiny.models import ForwardPlanTopic, TopicStatus
     from scrutiny.quarters import quarter_start
 
@@ -19,11 +20,15 @@ def topics_i_lead(user):
         lead=user,
         status=TopicStatus.PLANNED,
         planned_quarter__lte=quarter_start(timezone.localdate()),
-    ).order_by("planned_quarter", "id")
-    count = topics.count()
-    if not count:
+    )
+    return {"topics": Rows(topics, ("planned_quarter", "id"), PANEL_SIZE)}
+
+
+def topics_i_lead(user, fetched):
+    topics = fetched["topics"]
+    if not topics.count:
         return None
-    return {"rows": list(topics[:PANEL_SIZE]), "count": count}
+    return {"rows": topics.items, "count": topics.count}
 
 
 def register() -> None:
@@ -35,6 +40,7 @@ def register() -> None:
             "scrutiny_topics",
             "Scrutiny topics I lead, due now",
             "scrutiny/forward_plan/_panel.html",
+            topics_i_lead_rows,
             topics_i_lead,
             42,
         ),

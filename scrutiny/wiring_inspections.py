@@ -17,34 +17,36 @@ from opcc.registry import (
 PANEL_SIZE = 10
 
 
-def responses_due(user):
-    """For the office: unpublished responses, soonest due first, marked due soon or overdue."""
+def responses_due_rows(user):
+    """For the office: unpublished responses, soonest due first."""
     from opcc.access import is_office
+    from opcc.dashboard import Rows
     from scrutiny.models import HmicfrsInspection
 
     if not is_office(user):
         return None
-    waiting = HmicfrsInspection.objects.awaiting_response().order_by("published_on", "id")
-    count = waiting.count()
-    if not count:
+    waiting = HmicfrsInspection.objects.awaiting_response()
+    return {"waiting": Rows(waiting, ("published_on", "id"), PANEL_SIZE)}
+
+
+def responses_due(user, fetched):
+    """The template marks each due soon or overdue."""
+    waiting = fetched["waiting"]
+    if not waiting.count:
         return None
-    return {"rows": list(waiting[:PANEL_SIZE]), "count": count}
+    return {"rows": waiting.items, "count": waiting.count}
 
 
-def hmicfrs_last_updated():
-    """The latest response published, or the latest PEEL report, whichever is newer (one query)."""
-    from django.db.models import Max, Q
-    from django.utils import timezone
-
+def hmicfrs_changes():
+    """The latest response published, or the latest PEEL report, whichever is newer."""
+    from opcc.transparency import Latest
     from scrutiny.models import HmicfrsInspection, InspectionStatus, InspectionType
 
-    latest = HmicfrsInspection.objects.aggregate(
-        response=Max("response_published_at", filter=Q(status=InspectionStatus.PUBLISHED)),
-        peel=Max("published_on", filter=Q(inspection_type=InspectionType.PEEL)),
-    )
-    response = latest["response"] and timezone.localdate(latest["response"])
-    days = [day for day in (response, latest["peel"]) if day]
-    return max(days) if days else None
+    inspections = HmicfrsInspection.objects.all()
+    return [
+        Latest(inspections.filter(status=InspectionStatus.PUBLISHED), "response_published_at"),
+        Latest(inspections.filter(inspection_type=InspectionType.PEEL), "published_on"),
+    ]
 
 
 def hmicfrs_report_section(start, end) -> dict:
@@ -99,12 +101,13 @@ def register() -> None:
             "hmicfrs_responses_due",
             "HMICFRS responses due",
             "scrutiny/inspections/_panel.html",
+            responses_due_rows,
             responses_due,
             41,
         ),
     )
     transparency_sources.register(
-        "hmicfrs", TransparencySource("hmicfrs", "scrutiny:hmicfrs_public", hmicfrs_last_updated)
+        "hmicfrs", TransparencySource("hmicfrs", "scrutiny:hmicfrs_public", hmicfrs_changes)
     )
     document_kinds.register(
         "hmicfrs_response",

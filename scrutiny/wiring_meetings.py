@@ -18,32 +18,34 @@ from opcc.registry import (
 PANEL_SIZE = 10
 
 
-def overdue_actions(user):
+def overdue_actions_rows(user):
     """For the office roles: actions past their due date and not done, oldest first."""
     from django.utils import timezone
 
     from opcc.access import is_office
+    from opcc.dashboard import Rows
     from scrutiny.models import Action
 
     if not is_office(user):
         return None
     overdue = Action.objects.overdue(timezone.localdate())
-    count = overdue.count()
-    if not count:
+    return {"overdue": Rows(overdue, ("due_on", "id"), PANEL_SIZE, ("item__meeting__body",))}
+
+
+def overdue_actions(user, fetched):
+    overdue = fetched["overdue"]
+    if not overdue.count:
         return None
-    return {
-        "rows": list(overdue.for_list().order_by("due_on", "id")[:PANEL_SIZE]),
-        "count": count,
-    }
+    return {"rows": overdue.items, "count": overdue.count}
 
 
-def agendas_to_publish(user):
-    """For those who publish agendas: planned meetings in the next four weeks, with the last day
-    to publish each agenda (five clear working days before), the most pressing first."""
+def agendas_to_publish_rows(user):
+    """For those who publish agendas: planned meetings in the next four weeks."""
     from datetime import timedelta
 
     from django.utils import timezone
 
+    from opcc.dashboard import Rows
     from scrutiny.models import Meeting, MeetingStatus
 
     if not user.has_perm("scrutiny.publish_meeting"):
@@ -51,7 +53,18 @@ def agendas_to_publish(user):
     today = timezone.localdate()
     planned = Meeting.objects.filter(
         status=MeetingStatus.PLANNED, held_on__range=(today, today + timedelta(days=28))
-    ).select_related("body")
+    )
+    # Four weeks of meetings: all of them, to sort by the day each agenda is due.
+    return {"planned": Rows(planned, ("held_on", "pk"), limit=None, related=("body",))}
+
+
+def agendas_to_publish(user, fetched):
+    """The last day to publish each agenda (five clear working days before the meeting), the
+    most pressing first."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    planned = fetched["planned"].items
     rows = [(m, m.publish_agenda_by, m.publish_agenda_by < today) for m in planned]
     if not rows:
         return None
@@ -59,36 +72,33 @@ def agendas_to_publish(user):
     return {"rows": rows[:PANEL_SIZE], "count": len(rows)}
 
 
-def meetings_last_updated():
+def meetings_changes():
     """The latest agenda publication or minutes approval."""
-    from django.db.models import Max
-    from django.utils import timezone
-
+    from opcc.transparency import Latest
     from scrutiny.models import Meeting
 
-    latest = Meeting.objects.published().aggregate(
-        agenda=Max("agenda_published_at"), minutes=Max("minutes_approved_at")
-    )
-    moments = [moment for moment in latest.values() if moment]
-    return timezone.localdate(max(moments)) if moments else None
+    published = Meeting.objects.published()
+    return [Latest(published, "agenda_published_at"), Latest(published, "minutes_approved_at")]
 
 
 def meetings_report_section(start, end) -> dict:
-    """The meetings held from ``start`` to ``end`` (inclusive) with the actions raised at each
-    and how many are done or still open, and how many actions (from any meeting) were overdue at
-    ``end``; aggregate queries only (two, whatever the count)."""
+    """The meetings held from ``start`` to ``end`` (inclusive), by body: how many, the actions
+    raised at them and how many are done or still open; and how many actions (from any meeting)
+    were overdue at ``end``. Counted in the database, by body, so the section does not grow with
+    the number of meetings (two queries, whatever the count)."""
     from django.db.models import Count, Q
 
     from scrutiny.models import ActionStatus, Meeting, MeetingStatus
     from scrutiny.models.actions import OUTSTANDING_STATUSES
 
-    held = (
+    bodies = list(
         Meeting.objects.filter(
             held_on__range=(start, end),
             status__in=(MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED),
         )
-        .select_related("body")
+        .values("body__name")
         .annotate(
+            meetings_held=Count("id", distinct=True),
             actions_raised=Count("items__actions"),
             actions_done=Count(
                 "items__actions", filter=Q(items__actions__status=ActionStatus.DONE)
@@ -97,18 +107,15 @@ def meetings_report_section(start, end) -> dict:
                 "items__actions", filter=Q(items__actions__status__in=OUTSTANDING_STATUSES)
             ),
         )
-        .order_by("held_on", "starts_at", "id")
+        .order_by("body__name")
     )
-    meetings = list(held)
+    counted = ("meetings_held", "actions_raised", "actions_done", "actions_open")
     return {
         "start": start,
         "end": end,
-        "meetings": meetings,
+        "bodies": bodies,
         "totals": {
-            "meetings_held": len(meetings),
-            "actions_raised": sum(m.actions_raised for m in meetings),
-            "actions_done": sum(m.actions_done for m in meetings),
-            "actions_open": sum(m.actions_open for m in meetings),
+            **{key: sum(body[key] for body in bodies) for key in counted},
             "actions_overdue_at_end": _actions_overdue_at(end),
         },
     }
@@ -160,6 +167,7 @@ def register() -> None:
             "overdue_actions",
             "Overdue actions from meetings",
             "scrutiny/actions/_panel.html",
+            overdue_actions_rows,
             overdue_actions,
             40,
         ),
@@ -170,12 +178,13 @@ def register() -> None:
             "agendas_to_publish",
             "Agendas to publish",
             "scrutiny/meetings/_panel.html",
+            agendas_to_publish_rows,
             agendas_to_publish,
             41,
         ),
     )
     transparency_sources.register(
-        "meetings", TransparencySource("meetings", "public_meetings", meetings_last_updated)
+        "meetings", TransparencySource("meetings", "public_meetings", meetings_changes)
     )
     report_sections.register(
         "meetings",

@@ -13,15 +13,20 @@ from opcc.registry import (
 PANEL_SIZE = 4
 
 
-def reports_to_the_panel(user):
+def reports_to_the_panel_rows(user):
     from opcc.access import has_role
+    from opcc.dashboard import Rows
     from opcc.roles import Role
     from scrutiny.models import PanelQuarterlyReport
 
     if not has_role(user, Role.PANEL):
         return None
+    return {"sent": Rows(PanelQuarterlyReport.objects.sent(), ("-quarter",), PANEL_SIZE)}
+
+
+def reports_to_the_panel(user, fetched):
     return {
-        "rows": list(PanelQuarterlyReport.objects.sent().order_by("-quarter")[:PANEL_SIZE]),
+        "rows": fetched["sent"].items,
         "empty": "No quarterly reports have been sent to the panel yet.",
     }
 
@@ -61,6 +66,7 @@ def register() -> None:
             "reports_to_the_panel",
             "Quarterly reports to the panel",
             "scrutiny/panel_reports/_panel.html",
+            reports_to_the_panel_rows,
             reports_to_the_panel,
             5,
         ),

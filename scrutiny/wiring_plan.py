@@ -13,18 +13,16 @@ from opcc.registry import (
 CATEGORY = "police-and-crime-plan"
 
 
-def plan_last_updated():
-    """The latest figure recorded for a published plan, or its publication (one query)."""
-    from django.db.models import Max
-    from django.utils import timezone
-
+def plan_changes():
+    """The latest figure recorded for a published plan, or its publication."""
+    from opcc.transparency import Latest
     from scrutiny.models import PoliceAndCrimePlan
 
-    latest = PoliceAndCrimePlan.objects.published().aggregate(
-        published=Max("published_at"), figures=Max("priorities__measures__values__recorded_at")
-    )
-    days = [timezone.localdate(moment) for moment in latest.values() if moment]
-    return max(days) if days else None
+    published = PoliceAndCrimePlan.objects.published()
+    return [
+        Latest(published, "published_at"),
+        Latest(published, "priorities__measures__values__recorded_at"),
+    ]
 
 
 def plan_report_section(start, end) -> dict:
@@ -75,14 +73,13 @@ def register() -> None:
     previous = transparency_sources.get(CATEGORY)
     if previous is not None and previous.url_name != "scrutiny:plan_public":
 
-        def last_updated(previous=previous):
-            days = [day for day in (plan_last_updated(), previous.last_updated()) if day]
-            return max(days) if days else None
+        def changes(previous=previous):
+            return [*plan_changes(), *previous.changes()]
 
     else:
-        last_updated = plan_last_updated
+        changes = plan_changes
     transparency_sources.register(
-        CATEGORY, TransparencySource(CATEGORY, "scrutiny:plan_public", last_updated)
+        CATEGORY, TransparencySource(CATEGORY, "scrutiny:plan_public", changes)
     )
     report_sections.register(
         "plan",

@@ -61,12 +61,21 @@ def search_meetings(user, query, date_from, date_to):
     items = AgendaItem.objects.select_related("meeting__body")
     dates = {"date_field": "meeting__held_on", "date_from": date_from, "date_to": date_to}
     if office:
-        found = list(matching(items, query, fields=["title", "minutes"], **dates)[:50])
+        # Stored documents of exactly these fields: scrutiny migration 0008.
+        found = list(
+            matching(
+                items, query, fields=["title", "minutes"], document="search_document", **dates
+            )[:50]
+        )
     else:
         public = items.public().filter(meeting__in=Meeting.objects.published())
         approved = public.filter(meeting__status=MeetingStatus.MINUTES_APPROVED)
-        by_title = list(matching(public, query, fields=["title"], **dates)[:50])
-        by_minutes = list(matching(approved, query, fields=["minutes"], **dates)[:50])
+        by_title = list(
+            matching(public, query, fields=["title"], document="search_title", **dates)[:50]
+        )
+        by_minutes = list(
+            matching(approved, query, fields=["minutes"], document="search_minutes", **dates)[:50]
+        )
         found = by_title + [item for item in by_minutes if item not in by_title]
     return [
         Hit(

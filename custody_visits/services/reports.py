@@ -115,4 +115,6 @@ def report_document_context(document) -> dict:
         "period": period,
         "figures": figures,
         "charts": report_charts(figures),
+        # Each chart as its table with bars (cheap for WeasyPrint), not the page's SVG.
+        "chart_template": "pdf/_custody_visiting_chart.html",
     }

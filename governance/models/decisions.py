@@ -181,6 +181,8 @@ class Decision(models.Model):
             # The register filtered by year or by decision maker, newest first, read in order.
             models.Index(fields=["status", "year", "-published_at", "-id"]),
             models.Index(fields=["status", "decision_maker", "-published_at", "-id"]),
+            # The quarterly panel report counts and lists the decisions signed in a quarter.
+            models.Index(fields=["signed_at"], name="decision_signed_at"),
         ]
 
     def __str__(self):

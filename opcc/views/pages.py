@@ -1,6 +1,7 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
+from opcc.dashboard import build_panels
 from opcc.registry import dashboard_panels
 from opcc.transparency import hub_rows
 
@@ -10,16 +11,13 @@ class HomeView(TemplateView):
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
-    """ "My work": the sections the apps register, each shown only when it has something."""
+    """ "My work": the sections the apps register, each shown only when it has something; every
+    panel's rows come in one query (opcc.dashboard)."""
 
     template_name = "opcc/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        panels = []
-        for panel in dashboard_panels.all():
-            context = panel.build(self.request.user)
-            if context is not None:
-                panels.append((panel, context))
+        panels = build_panels(dashboard_panels.all(), self.request.user)
         return {**super().get_context_data(**kwargs), "panels": panels}
 
 

@@ -39,8 +39,15 @@ class PanelAreaView(RoleRequiredMixin, TemplateView):
         }
 
 
-def panel_area_panel(user):
+def panel_area_rows(user):
     """The dashboard's short list of what was sent to a panel member."""
+    from opcc.dashboard import Rows
+
     if getattr(user, "role", None) != Role.PANEL:
         return None
-    return {"messages": list(sent_to(user)[:5])}
+    mine = OutboundMessage.objects.filter(recipient=user)
+    return {"messages": Rows(mine, ("-created_at", "-id"), limit=5)}
+
+
+def panel_area_panel(user, fetched):
+    return {"messages": fetched["messages"].items}

@@ -1,4 +1,5 @@
-"""Server-side SVG charts: pure markup, escaped labels, an accessible name, bars to scale."""
+"""Server-side SVG charts: pure markup, escaped labels, an accessible name, bars to scale; and
+the bars of the PDF's chart tables, to scale."""
 
 import re
 
@@ -45,3 +46,14 @@ def test_targets_are_marked_and_scale_the_chart():
 def test_an_empty_chart_still_draws():
     svg = bar_chart_svg(Chart("c", "Nothing yet", []))
     assert "<rect" not in svg and "</svg>" in svg
+
+
+def test_the_pdf_bars_are_drawn_to_scale_with_the_target_marked():
+    # The PDF draws each chart as its table, a bar in each row (pdf/_custody_visiting_chart.html).
+    chart = Chart("suites", "Visits against target", [("Northgate", 6), ("Eastfield", 3)],
+                  targets=[12, 0])  # fmt: skip
+    assert chart.bar_rows == [
+        {"label": "Northgate", "value": 6, "target": 12, "bar": 50.0, "mark": 100.0},
+        {"label": "Eastfield", "value": 3, "target": 0, "bar": 25.0, "mark": None},
+    ]
+    assert Chart("c", "Nothing yet", [("None", 0)]).bar_rows[0]["bar"] == 0

@@ -224,7 +224,7 @@ def test_figures_take_the_same_queries_whatever_the_number_of_visits(
     db, visits, django_assert_num_queries
 ):
     make_visits(visits)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         figures = visiting_figures(Q2_2026.start, Q2_2026.end)
     assert figures.visits == visits
 

@@ -54,7 +54,7 @@ def test_the_pdf_context_takes_the_same_queries_whatever_the_number_of_visits(
     document.refresh_from_db()  # the document as the task loads it, with nothing cached
     ContentType.objects.clear_cache()
 
-    with django_assert_num_queries(11):  # the report (2: content type, row) and 9 of figures
+    with django_assert_num_queries(8):  # the report (2: content type, row) and 6 of figures
         context = services.report_document_context(document)
     assert context["figures"].visits == visits
 

@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from governance import wiring_registers
 from governance.services import registers as services
+from opcc.registry import transparency_sources
 from opcc.roles import Role
 from opcc.transparency import hub_rows
 from tests.governance.factories import ContractFactory, GiftOfferFactory, InterestEntryFactory
@@ -64,22 +64,19 @@ def test_a_later_correction_moves_the_last_updated_date(people, time_machine):
 
     services.update_gift_offer(people[Role.STAFF], offer, reason="Corrected")
 
-    assert wiring_registers.gift_offers_last_updated() == datetime.date(2027, 1, 10)
+    assert transparency_sources.get("gifts-and-hospitality").last_updated() == datetime.date(
+        2027, 1, 10
+    )
 
 
 @pytest.mark.parametrize(
-    "last_updated",
-    [
-        wiring_registers.interests_last_updated,
-        wiring_registers.gift_offers_last_updated,
-        wiring_registers.contracts_last_updated,
-        wiring_registers.other_contracts_last_updated,
-    ],
+    "category",
+    ["registers-of-interests", "gifts-and-hospitality", "contracts", "other-contracts"],
 )
-def test_each_last_updated_date_is_one_query(django_assert_num_queries, people, last_updated):
+def test_each_last_updated_date_is_one_query(django_assert_num_queries, people, category):
     InterestEntryFactory(person=people[Role.PCC])
     GiftOfferFactory(recipient=people[Role.PCC])
     ContractFactory()
 
     with django_assert_num_queries(1):
-        last_updated()
+        transparency_sources.get(category).last_updated()

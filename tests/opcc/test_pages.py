@@ -98,7 +98,7 @@ def test_a_registered_source_links_the_category_and_shows_its_date(settings):
     from datetime import date
 
     transparency_sources.register(
-        "spending", TransparencySource("spending", "privacy", lambda: date(2020, 1, 31))
+        "spending", TransparencySource("spending", "privacy", lambda: [date(2020, 1, 31)])
     )
     try:
         page = Client().get(reverse("transparency")).content.decode()

@@ -11,9 +11,11 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from governance.models import DecisionMaker, DecisionStatus
-from opcc.models import DocumentStatus, OutboundMessage
+from governance.wiring_decisions import PANEL_REPORT_LISTED
+from opcc.models import DocumentStatus, GeneratedDocument, OutboundMessage
 from opcc.roles import Role
 from scrutiny.models import InspectionStatus, ItemKind, MeetingStatus, PanelReportStatus
 from scrutiny.services import panel_reports as services
@@ -84,7 +86,14 @@ def test_the_report_compiles_the_quarters_figures():
     make_quarter()
     found = sections()
     decisions = found["decisions"]
-    assert decisions["totals"] == {"signed": 2, "by_pcc": 1, "by_deputy": 1, "significant": 1}
+    assert decisions["totals"] == {
+        "signed": 2, "by_pcc": 1, "by_deputy": 1, "significant": 1, "published": 1,
+    }  # fmt: skip
+    assert [(row["month"], row["signed"]) for row in decisions["months"]] == [
+        (datetime.date(2026, 7, 1), 1),
+        (datetime.date(2026, 8, 1), 0),
+        (datetime.date(2026, 9, 1), 1),
+    ]
     # Both signed in the quarter are counted; only the published one is named to the panel.
     assert [d.status for d in decisions["decisions"]] == [DecisionStatus.PUBLISHED]
     hmicfrs = found["hmicfrs"]
@@ -150,6 +159,39 @@ def test_compiling_takes_the_same_queries_whatever_the_data():
     with CaptureQueriesContext(connection) as many:
         sections()
     assert len(many) == len(few)
+
+
+@pytest.mark.parametrize("published", [3, 40])
+def test_the_report_names_a_bounded_number_of_decisions_and_counts_the_rest(
+    published, django_assert_max_num_queries
+):
+    make_quarter()
+    for n in range(published):
+        DecisionFactory(status=DecisionStatus.PUBLISHED, signed_at=at(datetime.date(2026, 8, 3)),
+                        significant_public_interest=n % 2 == 0)  # fmt: skip
+    report = PanelReportFactory(quarter=Q2_START)
+    document = GeneratedDocument(kind="panel_quarterly_report", title="Q2")
+    document.of = report
+    # Every section counted in the database: the same queries for 3 decisions as for 40.
+    with django_assert_max_num_queries(20):
+        html = render_to_string(
+            "pdf/panel_quarterly_report.html", services.report_context(document)
+        )
+    text = " ".join(strip_tags(html).split())
+    total = published + 1  # and the one make_quarter publishes in the quarter
+    assert f"{total + 1} decisions signed" in text
+    assert f"{total} published" in text
+    listed = min(total, PANEL_REPORT_LISTED)
+    assert html.count("<li><strong>") == listed
+    if total > PANEL_REPORT_LISTED:
+        # Those of significant public interest are named first.
+        assert html.count("; of significant public interest.</li>") == listed
+        assert (
+            f"{total - listed} further decisions published in the quarter are in the public "
+            "register at http"
+        ) in text
+    else:
+        assert "further decision" not in text
 
 
 def test_one_report_a_quarter(people):
