@@ -159,3 +159,20 @@ def _message(level, text):
     from django.contrib.messages.storage.base import Message
 
     return Message(level, text)
+
+
+def test_each_process_s_own_copy_follows_the_version_and_expires(monkeypatch):
+    from opcc import page_cache, public_cache
+
+    published("Road safety grant")
+    Client().get(REGISTER)
+    assert Client().get(REGISTER)["X-Page-Cache"] == "hit"  # from this process's copy
+
+    public_cache.bump()  # as another process's save would
+    assert Client().get(REGISTER)["X-Page-Cache"] == "miss"
+
+    later = page_cache.time.monotonic() + page_cache.TIMEOUT + 1
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: later)
+    # The shared copy has expired too (the version is the same).
+    page_cache.cache.delete(page_cache._key(RequestFactory().get(REGISTER), "public"))
+    assert Client().get(REGISTER)["X-Page-Cache"] == "miss"
