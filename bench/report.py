@@ -109,7 +109,7 @@ def markdown(results: dict) -> str:
             + ("streamed (no Content-Length)" if csv["streamed"] else "not streamed")
             + f"; worker peak {csv.get('memory_growth_mb', 0):+.1f} MB over its size before.",
         ]
-    lines += ["", "## PDFs (in-process, median of 3, or one render if it takes over 10 s)", ""]
+    lines += ["", "## PDFs (in-process, median of 7, or one render if it takes over 10 s)", ""]
     lines += table(
         ["document", "pages", "seconds", "plain document, same pages", "ratio"],
         [
