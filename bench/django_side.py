@@ -236,22 +236,8 @@ def icv_report_over_visits(wanted: int):
 
 
 def pdfs() -> dict:
-    """Each document kind's time. Rendered with the plain static files storage: under the
-    production manifest storage opcc.documents' fetcher cannot find the hashed print CSS (it
-    asks the finders, which know only the unhashed names), so the PDFs would be timed without
-    their stylesheet; see the run's notes."""
-    from django.test import override_settings
-
-    with override_settings(
-        STORAGES={
-            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        }
-    ):
-        return _pdfs()
-
-
-def _pdfs() -> dict:
+    """Each document kind's time, with production's storage (the print stylesheet's hashed
+    name read from STATIC_ROOT, as opcc.documents does in production)."""
     from weasyprint import HTML
 
     from governance.models import Decision

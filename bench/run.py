@@ -503,14 +503,13 @@ def benchmark(args, env: dict, served: dict, redis: Redis, results: dict) -> Non
             "run after the headers).",
             "Queries 'on the demo data' are the same pages before `--scale` adds its rows; the "
             "suite's django_assert_max_num_queries tests compare two small sizes too.",
-            "Staff pages are measured signed in as the Chief Executive (second factor verified; "
-            "the session is saved on every request, as in production).",
+            "Staff pages are measured signed in as the Chief Executive (second factor verified, "
+            "with the CSRF cookie a browser holds; the session is written at most once a "
+            "minute, as in production).",
             "wrk, gunicorn and PostgreSQL share the machine's CPUs: figures are for comparison "
             "within one run.",
-            "PDFs are timed with the plain static files storage: under production's manifest "
-            "storage, opcc.documents.StaticOnlyFetcher looks the hashed print stylesheet up "
-            "with the static finders, which know only unhashed names, so every PDF is rendered "
-            "without its print CSS (WeasyPrint logs 'Failed to load stylesheet').",
+            "PDFs are timed with production's storage: the hashed print stylesheet is read from "
+            "STATIC_ROOT (a stylesheet WeasyPrint cannot load is logged as a warning above).",
         ]
     finally:
         portal.stop()
