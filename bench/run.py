@@ -509,7 +509,8 @@ def benchmark(args, env: dict, served: dict, redis: Redis, results: dict) -> Non
             "wrk, gunicorn and PostgreSQL share the machine's CPUs: figures are for comparison "
             "within one run.",
             "PDFs are timed with production's storage: the hashed print stylesheet is read from "
-            "STATIC_ROOT (a stylesheet WeasyPrint cannot load is logged as a warning above).",
+            "STATIC_ROOT (a stylesheet WeasyPrint could not load would be logged in the "
+            "harness's output).",
         ]
     finally:
         portal.stop()
