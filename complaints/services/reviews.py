@@ -62,8 +62,13 @@ def acknowledge_by(review: ComplaintReview) -> date:
 
 def decide_by(review: ComplaintReview) -> date:
     """The office's local target: decide within 28 working days of the request arriving."""
+    return decision_due(review.request_received_on)
+
+
+def decision_due(received_on: date) -> date:
+    """``decide_by`` for a request that arrived on ``received_on``."""
     days = getattr(settings, "REVIEW_DECIDE_WORKING_DAYS", 28)
-    return working_days_after(review.request_received_on, days)
+    return working_days_after(received_on, days)
 
 
 def overdue_marks(review: ComplaintReview, today: date | None = None) -> dict:

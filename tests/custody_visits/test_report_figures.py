@@ -261,3 +261,17 @@ def test_last_complete_periods(today, quarter, year):
 def test_a_quarterly_period_needs_a_quarter():
     with pytest.raises(ValueError, match="quarter from 1 to 4"):
         ReportingPeriod(ReportKind.QUARTERLY, 2026, 5)
+
+
+@pytest.mark.parametrize(
+    "waits",
+    [[10], [10, 30, 5], [5, 10], [3, 3, 3, 8], [1, 2, 2, 2, 9, 40], [0, 0, 7, 7, 7, 7, 100]],
+)
+def test_the_median_read_off_the_counts_is_the_median_of_the_values(waits):
+    from collections import Counter
+    from statistics import median
+
+    from custody_visits.figures import _median_of_counts
+
+    counts = sorted(Counter(waits).items())
+    assert _median_of_counts(counts, len(waits)) == median(waits)
