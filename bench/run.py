@@ -95,6 +95,12 @@ class Redis:
         return f"unix://{self.socket}?db=0"
 
     def flush(self) -> None:
+        """Empty the cache, then wait out the workers' one-second memo of the public cache's
+        version (opcc.public_cache.recent_version), so the next request finds nothing kept."""
+        self._flush()
+        time.sleep(1.1)
+
+    def _flush(self) -> None:
         if self.process:
             import redis
 

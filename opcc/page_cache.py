@@ -4,7 +4,9 @@
 Drawing a page (the GOV.UK layout, the navigation, the results) costs more than anything else
 a public request does once its rows are cached. ``public_page`` keeps the finished page for the
 public under the public cache's version (opcc.public_cache), so saving or deleting any record
-of the portal makes the next visitor's page afresh: publishing or withdrawing shows at once.
+of the portal makes the next visitor's page afresh: publishing or withdrawing shows at once in
+the process that made the change, and within a second in the others (each reads the version
+at most once a second for public pages; ``personal_page`` reads it at every request).
 
 Only what is the same for every visitor is kept. A request is served from here, or its page
 stored, only when it carries no session or messages cookie (nothing about this visitor can be
@@ -63,12 +65,12 @@ def _messages_waiting(request) -> bool:
     return storage is not None and len(storage) > 0  # len() reads them without using them up
 
 
-def _key(request, *whose: str) -> str:
+def _key(request, *whose: str, version: int | None = None) -> str:
     where = "|".join(
         [request.get_host(), request.get_full_path(), timezone.localdate().isoformat(), *whose]
     )
     digest = hashlib.sha256(where.encode()).hexdigest()[:40]
-    return f"page:{public_cache.version()}:{digest}"
+    return f"page:{public_cache.version() if version is None else version}:{digest}"
 
 
 def _storable(request, response) -> bool:
@@ -128,7 +130,7 @@ def public_page(view):
     def wrapped(request, *args, **kwargs):
         if not _public(request):
             return view(request, *args, **kwargs)
-        key = _key(request, "public")
+        key = _key(request, "public", version=public_cache.recent_version())
         return _kept(view, request, args, kwargs, key, TIMEOUT, csrf_allowed=False)
 
     return wrapped

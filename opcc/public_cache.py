@@ -44,8 +44,25 @@ def version() -> int:
     return current
 
 
+# The version as this process last read it, and until when it may be used without asking
+# again (``recent_version``).
+_recent = {"version": None, "until": 0.0}
+RECENT_SECONDS = 1.0
+
+
+def recent_version() -> int:
+    """The version, read at most once a second per process: for the public's whole pages
+    (opcc.page_cache), where a change made in another process may take up to a second to
+    show to visitors who are not signed in. A change made in this process shows at once."""
+    now = time.monotonic()
+    if _recent["version"] is None or now >= _recent["until"]:
+        _recent["version"], _recent["until"] = version(), now + RECENT_SECONDS
+    return _recent["version"]
+
+
 def bump() -> None:
     """Move the version on: everything cached so far is no longer read."""
+    _recent["version"] = None
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not there (evicted or never read): the next read starts afresh

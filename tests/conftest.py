@@ -55,6 +55,11 @@ def test_settings(request, settings, tmp_path):
                 "LOCATION": str(tmp_path),
             }
         }
+    # ... and none of the process's memory of it: the version last read, the pages last served.
+    from opcc import page_cache, public_cache
+
+    public_cache._recent["version"] = None
+    page_cache._local.clear()
     # A fast hasher: the suite creates hundreds of users; production keeps PBKDF2.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # WhiteNoise would index every static file for each test client; tests don't need it (the

@@ -176,3 +176,16 @@ def test_each_process_s_own_copy_follows_the_version_and_expires(monkeypatch):
     # The shared copy has expired too (the version is the same).
     page_cache.cache.delete(page_cache._key(RequestFactory().get(REGISTER), "public"))
     assert Client().get(REGISTER)["X-Page-Cache"] == "miss"
+
+
+def test_a_change_made_in_another_process_reaches_the_public_within_a_second(monkeypatch):
+    from opcc import page_cache, public_cache
+
+    published("Road safety grant")
+    Client().get(REGISTER)
+    page_cache.cache.incr(public_cache.VERSION_KEY)  # another process's save: no local bump
+    assert Client().get(REGISTER)["X-Page-Cache"] == "hit"  # this process read it < 1 s ago
+
+    later = public_cache.time.monotonic() + public_cache.RECENT_SECONDS
+    monkeypatch.setattr(public_cache.time, "monotonic", lambda: later)
+    assert Client().get(REGISTER)["X-Page-Cache"] == "miss"
