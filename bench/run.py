@@ -97,14 +97,11 @@ class Redis:
     def flush(self) -> None:
         """Empty the cache, then wait out the workers' one-second memo of the public cache's
         version (opcc.public_cache.recent_version), so the next request finds nothing kept."""
-        self._flush()
-        time.sleep(1.1)
-
-    def _flush(self) -> None:
         if self.process:
             import redis
 
             redis.Redis(unix_socket_path=str(self.socket)).flushall()
+            time.sleep(1.1)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

@@ -139,6 +139,20 @@ def benchmark_complainant(kind: str, n: int, anonymised_at=None) -> Complainant:
     return complainant
 
 
+def attach_benchmark_complainants(kind: str, cases: list, indexes: list[int]) -> None:
+    """Bulk-create a complainant for each benchmark case (``indexes`` their numbers) and set
+    it on the case, which is not saved yet."""
+    complainants = seed_bulk.create(
+        Complainant,
+        (
+            benchmark_complainant(kind, n, case.anonymised_at)
+            for case, n in zip(cases, indexes, strict=True)
+        ),
+    )
+    for case, complainant in zip(cases, complainants, strict=True):
+        case.complainant = complainant
+
+
 def benchmark_disposal(case, now) -> Disposal:
     from complaints.services.personal_data import DISPOSAL_REASON
 
@@ -175,15 +189,7 @@ def seed_complaints_at_scale(scale: int, chief_executive, log) -> None:
         complaints.append(complaint)
         indexes.append(n)
     with transaction.atomic():
-        complainants = seed_bulk.create(
-            Complainant,
-            (
-                benchmark_complainant("complaint", n, complaint.anonymised_at)
-                for complaint, n in zip(complaints, indexes, strict=True)
-            ),
-        )
-        for complaint, complainant in zip(complaints, complainants, strict=True):
-            complaint.complainant = complainant
+        attach_benchmark_complainants("complaint", complaints, indexes)
         seed_bulk.create(Complaint, complaints)
         seed_bulk.create(
             Disposal, (benchmark_disposal(c, now) for c in complaints if c.anonymised_at)

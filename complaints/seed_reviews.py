@@ -7,7 +7,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from complaints.models import (
-    Complainant,
     ComplaintReview,
     Disposal,
     IopcGround,
@@ -113,7 +112,7 @@ def seed_reviews_at_scale(scale: int, chief_executive, log) -> None:
     recommendations); those closed before the retention period already anonymised."""
     from django.conf import settings
 
-    from complaints.seed_complaints import benchmark_complainant, benchmark_disposal
+    from complaints.seed_complaints import attach_benchmark_complainants, benchmark_disposal
     from complaints.services.personal_data import ANONYMISED_NAME, retention_cutoff
 
     count = seed_bulk.share(scale, "complaint_reviews")
@@ -137,15 +136,7 @@ def seed_reviews_at_scale(scale: int, chief_executive, log) -> None:
         reviews.append(review)
         indexes.append(n)
     with transaction.atomic():
-        complainants = seed_bulk.create(
-            Complainant,
-            (
-                benchmark_complainant("review", n, review.anonymised_at)
-                for review, n in zip(reviews, indexes, strict=True)
-            ),
-        )
-        for review, complainant in zip(reviews, complainants, strict=True):
-            review.complainant = complainant
+        attach_benchmark_complainants("review", reviews, indexes)
         seed_bulk.create(ComplaintReview, reviews)
         recommendations = [
             recommendation
