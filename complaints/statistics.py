@@ -155,8 +155,7 @@ def figures_for(quarters: list[Quarter]) -> list[QuarterFigures]:
         "request_received_on",
     ).annotate(
         received=Count("id"),
-        # Police (Complaints and Misconduct) Regulations 2020 reg. 29(4): 28 days from the day
-        # after the outcome was given.
+        # Reg. 29(2): "28 days starting with the day after", as last_day_to_ask_for_review.
         in_time=Count(
             "id",
             filter=Q(request_received_on__lte=F("outcome_given_on") + REVIEW_REQUEST_PERIOD),

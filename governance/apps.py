@@ -8,6 +8,7 @@ class GovernanceConfig(AppConfig):
     def ready(self):
         from governance import (
             wiring_decisions,
+            wiring_delegation,
             wiring_open_data,
             wiring_protocol,
             wiring_registers,
@@ -22,6 +23,7 @@ class GovernanceConfig(AppConfig):
         )
         for wiring in (
             wiring_decisions,
+            wiring_delegation,
             wiring_reports,
             wiring_registers,
             wiring_protocol,

@@ -103,7 +103,25 @@ def _people():
     return people if needed <= set(people) else None
 
 
-def _decision(staff, title, summary, public_interest):
+# Categories from the scheme of delegation (the statutory ones are made by a migration).
+CATEGORIES = {
+    DEMO_MARKER: "grants-and-commissioning",
+    "Precept proposal for 2026/27": "precept-and-budget",
+    "Victim support services contract award": "contracts-and-procurement",
+    "Estates strategy: disposal of the former Westgate station": "estates-and-land",
+    "Renewal of the office's IT support agreement": "contracts-and-procurement",
+    "Violence against women and girls commissioning plan": "grants-and-commissioning",
+    "Rural crime partnership funding": "grants-and-commissioning",
+    "Direct award of a consultancy contract": "contracts-and-procurement",
+    "Replacement of the custody suite CCTV": "contracts-and-procurement",
+    "Lease of two community engagement vans": "contracts-and-procurement",
+}
+
+
+def _decision(staff, title, summary, public_interest, **fields):
+    from governance.models import DecisionCategory
+
+    category = DecisionCategory.objects.filter(slug=CATEGORIES.get(title, "general")).first()
     return services.draft_decision(
         staff,
         title=title,
@@ -122,6 +140,8 @@ def _decision(staff, title, summary, public_interest):
         restriction_reason="Commercially sensitive information (FOIA s.43)."
         if "contract" in title.lower()
         else "",
+        **({"category": category} if category else {}),
+        **fields,
     )
 
 
@@ -176,8 +196,8 @@ def seed_decisions(scale: int, log) -> None:
                 report_services.record_consideration(
                     people["pcc"], report, response="I have considered the report with the "
                     "Chief Executive.", outcome=ReportOutcome.ACCEPTS,
-                    outcome_reasons="The procurement will be re-run.", action_taken="The "
-                    "extension will be tendered.",
+                    outcome_reasons="The procurement will be re-run.", action_taken="None yet.",
+                    action_proposed="The extension will be tendered.",
                 )  # fmt: skip
                 continue
             if stage == "awaiting_advice":
@@ -192,9 +212,67 @@ def seed_decisions(scale: int, log) -> None:
                 decision.refresh_from_db()
                 services.publish_decision(people["chief_executive"], decision)
         log(f"decisions: {len(DECISIONS)} demo decisions in every state, and two reports")
+    _seed_statutory_bars(people, log)
     _seed_forward_plan_and_redacted_report(people, log)
     if scale:
         seed_decisions_at_scale(scale, people["pcc"], log)
+
+
+SECTION_114_3_MARKER = "Section 114(3) report: 2027/28 spending likely to exceed resources"
+
+
+def _seed_statutory_bars(people, log) -> None:
+    """A running s.114(3) prohibition period (on the 2027/28 financial year's budget, so the
+    rest of the demo is untouched): one decision committing expenditure signed with the CFO's
+    written authorisation, another waiting for it; and a published decision whose
+    implementation a Monitoring Officer report suspends."""
+    from governance.models import AuthorisationGround, StatutoryReport
+
+    if StatutoryReport.objects.filter(title=SECTION_114_3_MARKER).exists():
+        return
+    cfo, pcc = people["cfo"], people["pcc"]
+    report = report_services.draft_report(
+        cfo, kind=ReportKind.CHIEF_FINANCE_OFFICER, title=SECTION_114_3_MARKER,
+        matter="The revenue budget for the 2027/28 financial year.",
+        ground=ReportGround.UNBALANCED_BUDGET,
+        findings="Committed and proposed expenditure for 2027/28 exceeds the resources available, "
+        "including reserves, by £3.4m after the pay award and the fall in the police grant.",
+        recommendations="No new spending commitments without my written authorisation; a "
+        "revised budget to the Police and Crime Panel.",
+    )  # fmt: skip
+    report = report_services.issue_report(cfo, report)
+    authorised = _decision(
+        people["staff"], "Replacement of the custody suite CCTV",
+        "Replacement of failing CCTV cameras in the central custody suite.", True,
+        commits_expenditure=True, expenditure_amount=48500,
+    )  # fmt: skip
+    _advise(people, authorised)
+    services.authorise_new_agreement(
+        cfo, authorised, report=report, ground=AuthorisationGround.PREVENT_WORSENING,
+        reasons="Failing cameras put detainees at risk and the force at risk of claims far "
+        "larger than the cost; the work is within the capital programme already financed.",
+    )  # fmt: skip
+    authorised.refresh_from_db()
+    services.sign_decision(pcc, authorised, declared_interests="None")
+    authorised.refresh_from_db()
+    services.publish_decision(people["chief_executive"], authorised)
+    waiting = _decision(
+        people["staff"], "Lease of two community engagement vans",
+        "A three-year lease of two vans for neighbourhood engagement events.", True,
+        commits_expenditure=True, expenditure_amount=36000,
+    )  # fmt: skip
+    _advise(people, waiting)
+    published = Decision.objects.filter(title="Victim support services contract award").first()
+    if published is not None and published.is_published:
+        mo_report = report_services.draft_report(
+            people["chief_executive"], kind=ReportKind.MONITORING_OFFICER,
+            title="Report on the victim support services contract award", decision=published,
+            ground=ReportGround.UNLAWFUL,
+            findings="The award relied on a framework that had expired before the call-off.",
+            recommendations="Suspend the contract's start and re-run the call-off.",
+        )  # fmt: skip
+        report_services.issue_report(people["chief_executive"], mo_report)
+    log("statutory bars: a running s.114(3) prohibition period and a suspended decision")
 
 
 FORWARD_PLAN = (

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.routes import decisions, protocol, registers, reports
+from governance.routes import decisions, delegation, protocol, registers, reports
 from governance.views import landing
 
 app_name = "governance"
@@ -8,6 +8,7 @@ app_name = "governance"
 urlpatterns = [
     path("", landing.LandingView.as_view(), name="landing"),
     *decisions.urlpatterns,
+    *delegation.urlpatterns,
     *reports.urlpatterns,
     *registers.urlpatterns,
     *protocol.urlpatterns,

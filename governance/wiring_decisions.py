@@ -51,7 +51,7 @@ def with_due_dates(decisions, since: str, target: int) -> list[tuple]:
     """Each decision with the day the office's target falls on and whether it has passed."""
     from django.utils import timezone
 
-    from opcc.working_days import working_days_after
+    from opcc.periods import working_days_after
 
     today = timezone.localdate()
     rows = []
@@ -85,14 +85,9 @@ def awaiting_my_signature(user, fetched):
 
 
 def decision_notice_context(document):
-    decision = document.of
-    documents = list(decision.documents.all())
-    return {
-        "decision": decision,
-        "document": document,
-        "public_documents": [d for d in documents if d.is_public],
-        "withheld_documents": [d for d in documents if not d.is_public],
-    }
+    from governance.notices import notice_context
+
+    return {**notice_context(document.of), "document": document}
 
 
 def decisions_changes():

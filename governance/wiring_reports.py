@@ -1,6 +1,45 @@
 """What statutory reports plug into the portal's registries (opcc.registry)."""
 
-from opcc.registry import DashboardPanel, DocumentKind, dashboard_panels, document_kinds
+from opcc.registry import (
+    DashboardBanner,
+    DashboardNotice,
+    DashboardPanel,
+    DocumentKind,
+    dashboard_banners,
+    dashboard_panels,
+    document_kinds,
+)
+
+
+def prohibition_period_notices(user) -> list[DashboardNotice]:
+    """Every office dashboard says, while a s.114(3) report's prohibition period runs, that no
+    new agreement involving expenditure may be entered into without the CFO's authorisation."""
+    from governance.models import StatutoryReport
+    from opcc.access import is_office
+
+    if not is_office(user):
+        return []
+    notices = []
+    for report in StatutoryReport.objects.prohibition_periods().order_by("issued_at", "pk"):
+        if report.bar_ends_on:
+            until = f"until the end of {report.bar_ends_on:%A %-d %B %Y}"
+        else:
+            until = (
+                "until the end of the first business day after the Commissioner concludes "
+                f"consideration of the report (due by {report.due_on:%-d %B %Y})"
+            )
+        notices.append(
+            DashboardNotice(
+                heading="A section 114(3) prohibition period is running",
+                text=f"Since {report.sent_on:%-d %B %Y} and {until}, no new agreement which may "
+                "involve the incurring of expenditure may be entered into unless the Chief "
+                "Finance Officer authorises it in writing (Local Government Finance Act 1988 "
+                "s.115(6)). Decisions committing new expenditure cannot be signed without it.",
+                link_text=f"Read the report: {report.title}",
+                url=report.get_absolute_url(),
+            )
+        )
+    return notices
 
 
 def reports_awaiting_consideration_rows(user):
@@ -49,6 +88,9 @@ def register() -> None:
     from opcc.registry import TransparencySource, transparency_sources
     from opcc.roles import Role
 
+    dashboard_banners.register(
+        "prohibition_periods", DashboardBanner("prohibition_periods", prohibition_period_notices)
+    )
     dashboard_panels.register(
         "reports_awaiting_consideration",
         DashboardPanel(
@@ -63,6 +105,16 @@ def register() -> None:
     transparency_sources.register(
         "statutory-reports",
         TransparencySource("statutory-reports", "reports_published", reports_changes),
+    )
+    document_kinds.register(
+        "statutory_report_response",
+        DocumentKind(
+            "statutory_report_response",
+            "pdf/statutory_report_response.html",
+            statutory_report_context,
+            # Sent to the report's author, the auditor and every panel member (s.115(1F)).
+            may_view=lambda user, document: is_office(user) or user.role == Role.PANEL,
+        ),
     )
     document_kinds.register(
         "statutory_report",

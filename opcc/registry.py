@@ -44,6 +44,24 @@ class DashboardPanel:
 
 
 @dataclass(frozen=True)
+class DashboardBanner:
+    """An important notice at the top of "My work": `notices(user)` gives the notices to show
+    (each a DashboardNotice), or an empty list."""
+
+    key: str
+    notices: Callable[[Any], list]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class DashboardNotice:
+    heading: str
+    text: str
+    link_text: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class TransparencySource:
     """The live page that publishes one category of the Specified Information Order."""
 
@@ -158,6 +176,7 @@ class Registry:
 
 navigation = Registry()
 dashboard_panels = Registry()
+dashboard_banners = Registry()
 transparency_sources = Registry()
 report_sections = Registry()
 search_sources = Registry()

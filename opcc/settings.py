@@ -250,6 +250,9 @@ CONTENT_SECURITY_POLICY = {
 DECISIONS_PUBLISH_ON_SIGNING = env_bool("DECISIONS_PUBLISH_ON_SIGNING", False)
 # Copies of Monitoring Officer and s.114 reports also go to the panel's secretariat.
 PANEL_SECRETARIAT_EMAIL = env_str("PANEL_SECRETARIAT_EMAIL", "panel.secretariat@council.example")
+# LGFA 1988 s.114(4)(a), s.115(1F)(b): "the person who ... has the duty to audit the authority's
+# accounts" gets every s.114 report and the Commissioner's report of action on it.
+EXTERNAL_AUDITOR_EMAIL = env_str("EXTERNAL_AUDITOR_EMAIL", "external.auditor@audit.example")
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 # The office's own targets (not statutory), in working days: advice after it is asked for, and
 # the decision maker's signature after both advices are in. Late ones are marked on dashboards.

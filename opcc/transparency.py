@@ -8,7 +8,6 @@ The categories are fixed here; the apps say which page publishes each by registe
 from dataclasses import dataclass
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.db.models import CharField, DateField, DateTimeField, Max, QuerySet, Value
 from django.db.models.functions import Cast
@@ -16,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from opcc import public_cache
+from opcc.periods import months_after
 from opcc.registry import transparency_sources
 
 
@@ -26,10 +26,10 @@ class RefreshPeriod(models.TextChoices):
     ON_CHANGE = "on_change", "When it changes"
 
 
-_PERIOD_LENGTH = {
-    RefreshPeriod.MONTHLY: relativedelta(months=1),
-    RefreshPeriod.QUARTERLY: relativedelta(months=3),
-    RefreshPeriod.YEARLY: relativedelta(years=1),
+_PERIOD_MONTHS = {
+    RefreshPeriod.MONTHLY: 1,
+    RefreshPeriod.QUARTERLY: 3,
+    RefreshPeriod.YEARLY: 12,
 }
 
 
@@ -193,7 +193,8 @@ def is_overdue(refresh: RefreshPeriod, last_updated: date | None, today: date) -
     """A category is overdue when a whole refresh period has passed since its last update."""
     if last_updated is None or refresh == RefreshPeriod.ON_CHANGE:
         return False
-    return last_updated + _PERIOD_LENGTH[refresh] < today
+    # The office's refresh target: "Every month", "Every quarter", "Every year" after an update
+    return months_after(last_updated, _PERIOD_MONTHS[refresh]) < today
 
 
 def latest_publications() -> dict[str, tuple[date, int]]:

@@ -61,7 +61,9 @@ class _PostForms(HTMLParser):
                 return
             if kind in ("radio", "checkbox") and "checked" not in attributes:
                 return
-            self._form[attributes["name"]] = attributes.get("value", "on")
+            # A browser sends "on" for a ticked box without a value, "" for an empty text box.
+            default = "on" if kind in ("radio", "checkbox") else ""
+            self._form[attributes["name"]] = attributes.get("value", default)
         elif tag == "textarea":
             self._textarea = attributes["name"]
             self._form[self._textarea] = ""

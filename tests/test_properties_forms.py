@@ -94,6 +94,8 @@ FORM_PAGES = [
     "governance:decision_edit",
     "governance:decision_sign",
     "governance:decision_withdraw",
+    "governance:delegation_add",
+    "governance:delegation_edit",
     "governance:forward_plan_add",
     "governance:forward_plan_edit",
     "governance:gift_offer_add",

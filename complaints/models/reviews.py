@@ -2,7 +2,7 @@
 people who ask for them (whose personal data is kept apart, to be shown only to handlers)."""
 
 import uuid
-from datetime import timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -10,9 +10,20 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-# Police (Complaints and Misconduct) Regulations 2020 reg. 29(4): a review request must be made
-# within 28 days starting with the day after the day the outcome was given.
-REVIEW_REQUEST_PERIOD = timedelta(days=28)
+from opcc.periods import days_starting_day_after
+
+REVIEW_REQUEST_DAYS = 28
+
+
+def last_day_to_ask_for_review(outcome_given_on: date) -> date:
+    """The last day a review may be asked for (Police (Complaints and Misconduct) Regulations
+    2020 reg. 29(2)), the force having given its outcome on ``outcome_given_on``."""
+    # Reg. 29(2): "within a period of 28 days starting with the day after the day on which"
+    return days_starting_day_after(outcome_given_on, REVIEW_REQUEST_DAYS)
+
+
+# The same rule as the days the database adds to the outcome's date (complaints.statistics).
+REVIEW_REQUEST_PERIOD = last_day_to_ask_for_review(date(2000, 1, 1)) - date(2000, 1, 1)
 
 
 class Complainant(models.Model):
@@ -170,7 +181,7 @@ class ComplaintReview(models.Model):
     @property
     def last_day_to_ask(self):
         """Day 28 of the period that starts the day after the outcome was given."""
-        return self.outcome_given_on + REVIEW_REQUEST_PERIOD
+        return last_day_to_ask_for_review(self.outcome_given_on)
 
     @property
     def is_in_time(self) -> bool:

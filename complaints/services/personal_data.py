@@ -10,7 +10,7 @@ import json
 import logging
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -33,6 +33,7 @@ from complaints.models import (
 )
 from opcc import access
 from opcc.models import OutboundMessage
+from opcc.periods import last_day_whose_years_after_has_come
 from opcc.roles import Role
 
 PERSONAL_DETAILS = "complaints.view_complainant_details"
@@ -180,17 +181,11 @@ def _fields(record, *, exclude: set) -> dict:
     return values
 
 
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February in a year without one
-        return date(day.year - years, 3, 1)
-
-
 def retention_cutoff(today: date, years: int) -> date:
     """The last closing date whose retention of ``years`` has ended by ``today``: a case closed
     on D may be anonymised from D's anniversary ``years`` later (29 February's on 28 February)."""
-    return _years_before(today + timedelta(days=1), years) - timedelta(days=1)
+    # Retention schedule: kept for the "years after closure before personal data is anonymised"
+    return last_day_whose_years_after_has_come(today, years)
 
 
 def due_cases(model, today: date):

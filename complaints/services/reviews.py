@@ -29,8 +29,8 @@ from complaints.models.reviews import REVIEW_TRANSITIONS
 from complaints.services.references import next_reference
 from opcc import access
 from opcc.outbox import queue_message
+from opcc.periods import working_days_after
 from opcc.roles import Role
-from opcc.working_days import working_days_after
 
 FORCE_PROFESSIONAL_STANDARDS_EMAIL = getattr(
     settings, "FORCE_PROFESSIONAL_STANDARDS_EMAIL", "professional.standards@police.example"
@@ -57,6 +57,7 @@ class Channel:
 def acknowledge_by(review: ComplaintReview) -> date:
     """The office's local target: acknowledge within 5 working days of the request arriving."""
     days = getattr(settings, "REVIEW_ACKNOWLEDGE_WORKING_DAYS", 5)
+    # Office target: "acknowledge within 5 working days of the request arriving"
     return working_days_after(review.request_received_on, days)
 
 
@@ -68,6 +69,7 @@ def decide_by(review: ComplaintReview) -> date:
 def decision_due(received_on: date) -> date:
     """``decide_by`` for a request that arrived on ``received_on``."""
     days = getattr(settings, "REVIEW_DECIDE_WORKING_DAYS", 28)
+    # Office target: "decide within 28 working days of the request arriving"
     return working_days_after(received_on, days)
 
 

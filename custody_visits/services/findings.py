@@ -22,7 +22,7 @@ from custody_visits.services.common import (
     tell,
 )
 from opcc import workflow
-from opcc.working_days import working_days_after
+from opcc.periods import working_days_after
 
 # A finding is followed up once the second visitor has confirmed the report it is in.
 FOLLOWED_UP = (VisitStatus.CONFIRMED, VisitStatus.REVIEWED)
@@ -32,6 +32,7 @@ def response_due_on(raised_on: date) -> date:
     """The scheme's local target (not statutory): the force responds within
     CUSTODY_FINDING_RESPONSE_WORKING_DAYS working days after the day it was raised (that day
     not counted; England and Wales bank holidays excluded)."""
+    # Scheme's target: the force responds within 20 "working days after it was raised"
     return working_days_after(raised_on, settings.CUSTODY_FINDING_RESPONSE_WORKING_DAYS)
 
 

@@ -1,7 +1,15 @@
 from django import forms
+from django.db.models import Q
 
-from governance.models import Decision, ForwardPlanItem
+from governance.models import (
+    AuthorisationGround,
+    Decision,
+    DecisionCategory,
+    ForwardPlanItem,
+    StatutoryReport,
+)
 from governance.models.decisions import SUBSTANTIVE_FIELDS
+from governance.notices import DECLARATION
 from opcc.forms import GovukForm
 
 
@@ -25,8 +33,16 @@ class DecisionForm(GovukForm, forms.ModelForm):
             "legal_implications": forms.Textarea(attrs={"rows": 3}),
             "equality_implications": forms.Textarea(attrs={"rows": 3}),
             "confidential_annex": forms.Textarea(attrs={"rows": 4}),
+            "expenditure_amount": forms.TextInput(
+                attrs={
+                    "inputmode": "decimal",
+                    "spellcheck": "false",
+                    "class": "govuk-input--width-10",
+                }
+            ),
         }
         help_texts = {
+            "expenditure_amount": "In pounds, for example 5000. Leave empty if it commits none.",
             "confidential_annex": "Never shown on the public register, in exports or in the "
             "decision notice.",
         }
@@ -40,6 +56,15 @@ class DecisionForm(GovukForm, forms.ModelForm):
                 "required": "Choose who makes the decision",
                 "invalid_choice": "Choose the Commissioner or the Deputy",
             },
+            "category": {
+                "required": "Choose the category of decision",
+                "invalid_choice": "Choose a category from the scheme of delegation",
+            },
+            "expenditure_amount": {
+                "invalid": "Enter the amount in pounds, for example 5000 or 5000.50",
+                "max_digits": "The amount must be less than £10,000,000,000",
+                "max_decimal_places": "Enter the amount in pounds and pence (2 decimal places)",
+            },
             "restriction_reason": {"max_length": "The reason must be 250 characters or fewer"},
         }
 
@@ -49,9 +74,33 @@ class DecisionForm(GovukForm, forms.ModelForm):
             self.fields["version"].initial = self.instance.version
         else:
             self.fields["version"].required = False
+        offered = DecisionCategory.objects.offered()
+        if self.instance.pk:
+            offered = DecisionCategory.objects.filter(
+                Q(is_active=True) | Q(pk=self.instance.category_id)
+            ).in_scheme_order()
+        self.fields["category"].queryset = offered
+        self.fields["category"].empty_label = None
+        self.fields["category"].show_hidden_initial = False  # set for a callable default
+        self.fields["expenditure_amount"].localize = False
+        self.fields["expenditure_amount"].min_value = None
 
     def clean(self):
         cleaned = super().clean()
+        category, maker = cleaned.get("category"), cleaned.get("decision_maker")
+        if category and maker and category.refusal_for(maker):
+            self.add_error("decision_maker", category.refusal_for(maker))
+        amount = cleaned.get("expenditure_amount")
+        if cleaned.get("commits_expenditure"):
+            if amount is None or amount <= 0:
+                self.add_error(
+                    "expenditure_amount", "Enter the amount of new expenditure, more than £0"
+                )
+        elif amount is not None:
+            self.add_error(
+                "expenditure_amount",
+                "Leave the amount empty, or say that the decision commits new expenditure",
+            )
         if (
             cleaned.get("confidential_annex", "").strip()
             and not cleaned.get("restriction_reason", "").strip()
@@ -77,12 +126,54 @@ class AdviceForm(GovukForm, forms.Form):
 
 class SignForm(GovukForm, forms.Form):
     submit_label = "Sign the decision"
+    declaration = forms.BooleanField(
+        label=DECLARATION,
+        error_messages={"required": "Confirm the declaration to sign the decision"},
+    )
     declared_interests = forms.CharField(
         label="Your interests in this decision",
         help_text="Declare any personal or prejudicial interest. If you have none, write None.",
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Declare your interests, or write None"},
     )
+
+
+class SpendingAuthorisationForm(GovukForm, forms.Form):
+    """The CFO's written authority under LGFA 1988 s.115(6)-(6B)."""
+
+    submit_label = "Authorise the new agreement"
+    report = forms.ModelChoiceField(
+        label="The section 114(3) report whose prohibition period it is authorised against",
+        queryset=StatutoryReport.objects.none(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the section 114(3) report",
+            "invalid_choice": "Choose a section 114(3) report whose prohibition period is running",
+        },
+    )
+    ground = forms.ChoiceField(
+        label="On which ground in section 115(6A) do you authorise it? The agreement is likely to:",
+        choices=AuthorisationGround.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the ground in section 115(6A) on which you authorise it",
+            "invalid_choice": "Choose one of the grounds in section 115(6A)",
+        },
+    )
+    reasons = forms.CharField(
+        label="Your reasons for thinking that the ground applies",
+        help_text="Section 115(6B)(c). Shown on the decision, its history and its notice.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Explain your reasons for thinking that the ground applies"},
+    )
+
+    def __init__(self, *args, reports, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["report"].queryset = reports
+        running = list(reports[:2])
+        if len(running) == 1:
+            self.fields["report"].initial = running[0].pk
 
 
 class WithdrawForm(GovukForm, forms.Form):

@@ -33,9 +33,10 @@ class ReportForm(GovukForm, forms.ModelForm):
 
     def __init__(self, *args, kind, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decision"].queryset = Decision.objects.exclude(
-            status__in=["published", "withdrawn"]
-        ).order_by("-year", "-number")
+        # Published decisions too: a report suspends their implementation (LGHA 1989 s.5(5)(b)).
+        self.fields["decision"].queryset = Decision.objects.exclude(status="withdrawn").order_by(
+            "-year", "-number"
+        )
         self.fields["decision"].required = False
         self.fields["decision"].empty_label = "None: a proposal or omission (describe it below)"
         self.fields["ground"].choices = [(g.value, g.label) for g in GROUNDS_BY_KIND[kind]]
@@ -57,17 +58,31 @@ class ConsiderationForm(GovukForm, forms.Form):
         error_messages={"required": "Enter the Commissioner's response"},
     )
     outcome = forms.ChoiceField(
+        label="Does the Commissioner agree or disagree with the views in the report?",
         choices=ReportOutcome.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether the Commissioner accepts the report"},
+        error_messages={
+            "required": "Choose whether the Commissioner agrees with the views in the report",
+            "invalid_choice": "Choose whether the Commissioner agrees with the views in the report",
+        },
+    )
+    # The report of action: LGFA 1988 s.115(1E)(a)-(c); the same shape for s.5 reports.
+    action_taken = forms.CharField(
+        label="(a) What action has the Commissioner taken in response to the report?",
+        help_text="Write None if no action has been taken.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter the action taken in response, or write None"},
+    )
+    action_proposed = forms.CharField(
+        label="(b) What action does the Commissioner propose to take in response to the report?",
+        help_text="Write None if no action is proposed.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter the action proposed in response, or write None"},
     )
     outcome_reasons = forms.CharField(
-        label="Reasons",
+        label="(c) The reasons for the action, or for taking no action",
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter the reasons"},
-    )
-    action_taken = forms.CharField(
-        label="Action taken or proposed", widget=forms.Textarea(attrs={"rows": 4}), required=False
+        error_messages={"required": "Enter the reasons for the action, or for taking none"},
     )
 
 

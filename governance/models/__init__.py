@@ -9,6 +9,7 @@ from governance.models.decisions import (
     ForwardPlanItem,
     SupportingDocument,
 )
+from governance.models.delegation import SECTION_18_7, DecisionCategory
 from governance.models.protocol import ProtocolDeclaration, ProtocolVersion
 from governance.models.registers import (
     CONTRACT_DETAIL_THRESHOLD,
@@ -19,20 +20,25 @@ from governance.models.registers import (
     ProcurementRoute,
 )
 from governance.models.reports import (
+    AuthorisationGround,
     ReportGround,
     ReportKind,
     ReportOutcome,
     ReportStatus,
+    SpendingAuthorisation,
     StatutoryReport,
 )
 
 __all__ = [
     "CONTRACT_DETAIL_THRESHOLD",
+    "SECTION_18_7",
     "AdviceKind",
     "AnnualReport",
+    "AuthorisationGround",
     "Contract",
     "Decision",
     "DecisionAdvice",
+    "DecisionCategory",
     "DecisionMaker",
     "DecisionSequence",
     "DecisionStatus",
@@ -47,6 +53,7 @@ __all__ = [
     "ReportKind",
     "ReportOutcome",
     "ReportStatus",
+    "SpendingAuthorisation",
     "StatutoryReport",
     "SupportingDocument",
 ]

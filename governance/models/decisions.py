@@ -1,4 +1,5 @@
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -6,6 +7,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from governance.models.delegation import general_category_id
 
 
 class DecisionStatus(models.TextChoices):
@@ -56,7 +59,10 @@ SUBSTANTIVE_FIELDS = (
     "financial_implications",
     "legal_implications",
     "equality_implications",
+    "category",
     "decision_maker",
+    "commits_expenditure",
+    "expenditure_amount",
     "significant_public_interest",
     "confidential_annex",
     "restriction_reason",
@@ -98,6 +104,14 @@ class DecisionQuerySet(models.QuerySet):
             return self
         return self.published()
 
+    def with_suspension(self, today=None):
+        """Annotated ``suspended``: a statutory report bars the decision on ``today`` (LGHA 1989
+        s.5(5)(b), (6); LGFA 1988 s.115(5), (9)). One subquery, for lists."""
+        from governance.models.reports import StatutoryReport
+
+        barring = StatutoryReport.objects.barring(today).filter(decision=OuterRef("pk"))
+        return self.annotate(suspended=Exists(barring))
+
     def with_open_report(self):
         from governance.models.reports import ReportStatus, StatutoryReport
 
@@ -123,8 +137,29 @@ class Decision(models.Model):
     financial_implications = models.TextField(blank=True)
     legal_implications = models.TextField(blank=True)
     equality_implications = models.TextField(blank=True)
+    category = models.ForeignKey(
+        "governance.DecisionCategory",
+        on_delete=models.PROTECT,
+        related_name="decisions",
+        default=general_category_id,
+        help_text="From the scheme of delegation: it says who may make the decision.",
+    )
     decision_maker = models.CharField(
         max_length=10, choices=DecisionMaker.choices, default=DecisionMaker.PCC
+    )
+    # LGFA 1988 s.115(6): during a prohibition period no "new agreement which may involve the
+    # incurring of expenditure" without the CFO's authorisation, so the decision says if it is one.
+    commits_expenditure = models.BooleanField(
+        "commits new expenditure",
+        default=False,
+        help_text="Does the decision enter into a new agreement which may involve spending?",
+    )
+    expenditure_amount = models.DecimalField(
+        "amount of new expenditure (£)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     significant_public_interest = models.BooleanField(
         "of significant public interest",
@@ -175,6 +210,11 @@ class Decision(models.Model):
                 condition=Q(confidential_annex="") | ~Q(restriction_reason=""),
                 name="restricted_annex_has_a_reason",
             ),
+            models.CheckConstraint(
+                condition=Q(commits_expenditure=True, expenditure_amount__gt=0)
+                | Q(commits_expenditure=False, expenditure_amount__isnull=True),
+                name="expenditure_has_an_amount_only_when_committed",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"]),
@@ -201,6 +241,16 @@ class Decision(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+    def suspension(self, today=None):
+        """The statutory report barring this decision on ``today`` (the one lifting last: one
+        still awaiting consideration first), or None."""
+        from governance.models.reports import StatutoryReport
+
+        barring = list(StatutoryReport.objects.barring(today).filter(decision=self))
+        if not barring:
+            return None
+        return max(barring, key=lambda report: report.bar_ends_on or date.max)
 
 
 class DecisionAdvice(models.Model):

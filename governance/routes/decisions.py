@@ -27,6 +27,11 @@ urlpatterns = [
         name="decision_publish",
     ),
     path(
+        "decisions/<uuid:code>/authorise-spending/",
+        decisions.DecisionAuthoriseSpendingView.as_view(),
+        name="decision_authorise_spending",
+    ),
+    path(
         "decisions/<uuid:code>/withdraw/",
         decisions.DecisionWithdrawView.as_view(),
         name="decision_withdraw",

@@ -12,14 +12,21 @@ from django.utils import timezone
 
 from governance.models import (
     AdviceKind,
+    AuthorisationGround,
     Decision,
     DecisionAdvice,
     DecisionMaker,
     DecisionSequence,
     DecisionStatus,
+    SpendingAuthorisation,
+    StatutoryReport,
     SupportingDocument,
 )
-from governance.models.decisions import DECISION_TRANSITIONS, SUBSTANTIVE_FIELDS
+from governance.models.decisions import (
+    DECISION_TRANSITIONS,
+    SUBSTANTIVE_FIELDS,
+)
+from governance.models.decisions import EDITABLE_STATUSES as EDITABLE_DECISION_STATUSES
 from opcc import workflow
 from opcc.documents import request_document
 from opcc.models import SecurityMarking, User
@@ -72,9 +79,29 @@ def _people_with_role(role: str):
     return User.objects.filter(role=role, is_active=True)
 
 
+def _check_substance(decision: Decision) -> None:
+    """The rules on a decision's substance that need more than one field: who may make a
+    decision of its category, and an amount exactly when it commits new expenditure."""
+    errors = {}
+    refusal = decision.category.refusal_for(decision.decision_maker)
+    if refusal:
+        errors["decision_maker"] = refusal
+    if decision.commits_expenditure and not (decision.expenditure_amount or 0) > 0:
+        errors["expenditure_amount"] = "Enter the amount of new expenditure, more than £0"
+    if not decision.commits_expenditure and decision.expenditure_amount is not None:
+        errors["expenditure_amount"] = (
+            "Leave the amount empty, or say that the decision commits new expenditure"
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
 def draft_decision(actor, **fields) -> Decision:
     """Start a decision record; it takes the next reference of the year, never to be reused."""
     _require(actor, "governance.add_decision", "draft a decision")
+    probe = Decision(**fields)
+    if "category" in fields:
+        _check_substance(probe)
     with transaction.atomic():
         year = timezone.localdate().year
         DecisionSequence.objects.get_or_create(year=year)
@@ -109,6 +136,7 @@ def update_decision(actor, decision: Decision, *, expected_version: int, **field
         changed = {name for name, value in fields.items() if getattr(current, name) != value}
         for name, value in fields.items():
             setattr(current, name, value)
+        _check_substance(current)
         advised_this_round = current.advice.filter(advice_round=current.advice_round).exists()
         if changed & set(SUBSTANTIVE_FIELDS) and advised_this_round:
             current.advice_round += 1
@@ -207,6 +235,11 @@ def sign_decision(actor, decision: Decision, *, declared_interests: str) -> Deci
                 "This decision is halted by a statutory report and cannot be signed until the "
                 "Commissioner has considered the report."
             )
+        _refuse_while_suspended(current, "signed")
+        refusal = current.category.refusal_for(current.decision_maker)
+        if refusal:
+            raise ValidationError(refusal)
+        _refuse_new_agreement_without_authorisation(current)
         missing = set(AdviceKind.values) - set(current_advice(current))
         if current.status != DecisionStatus.ADVISED or missing:
             raise ValidationError(
@@ -233,8 +266,93 @@ def publish_decision(actor, decision: Decision) -> Decision:
         current = _locked(decision)
         if not current.significant_public_interest:
             raise ValidationError("Only decisions of significant public interest are published.")
+        _refuse_while_suspended(current, "published")
         _publish(current, actor)
         return _save(current, actor)
+
+
+def _refuse_while_suspended(decision: Decision, done: str) -> None:
+    """LGHA 1989 s.5(5)(b): "no step is taken for giving effect to any proposal or decision to
+    which such a report relates" while suspended; LGFA 1988 s.115(5): "the course of conduct
+    which led to the report being made shall not be pursued" in the prohibition period."""
+    report = decision.suspension()
+    if report is None:
+        return
+    if report.bar_ends_on:
+        until = f"until the end of {report.bar_ends_on:%-d %B %Y}"
+    else:
+        until = "until the end of the first business day after the Commissioner has considered it"
+    raise ValidationError(
+        f"Decision {decision.reference} cannot be {done}: a report under {report.section} "
+        f"(“{report.title}”, sent {report.sent_on:%-d %B %Y}) suspends it {until}."
+    )
+
+
+def spending_bars(decision: Decision, today=None) -> list[StatutoryReport]:
+    """The s.114(3) reports whose prohibition period bars this decision today: it commits new
+    expenditure and the CFO has not authorised it against that report."""
+    if not decision.commits_expenditure:
+        return []
+    authorised = set(decision.spending_authorisations.values_list("report_id", flat=True))
+    return [
+        report
+        for report in StatutoryReport.objects.prohibition_periods(today)
+        if report.pk not in authorised
+    ]
+
+
+def _refuse_new_agreement_without_authorisation(decision: Decision) -> None:
+    # LGFA 1988 s.115(6): "during the prohibition period the authority shall not enter into any
+    # new agreement which may involve the incurring of expenditure (at any time) by the authority
+    # unless the chief finance officer of the authority authorises it to do so".
+    bars = spending_bars(decision)
+    if bars:
+        report = bars[0]
+        raise ValidationError(
+            f"Decision {decision.reference} commits new expenditure "
+            f"(£{decision.expenditure_amount:,.2f}) and cannot be signed during the prohibition "
+            f"period of the Chief Finance Officer's report under section 114(3) "
+            f"(“{report.title}”, sent {report.sent_on:%-d %B %Y}) unless the Chief Finance "
+            f"Officer authorises it in writing (Local Government Finance Act 1988 s.115(6))."
+        )
+
+
+def authorise_new_agreement(
+    actor, decision: Decision, *, report: StatutoryReport, ground: str, reasons: str
+) -> SpendingAuthorisation:
+    """The CFO authorises a decision to enter into a new agreement during a s.114(3) report's
+    prohibition period. s.115(6A): only if the agreement "is likely to— (a) prevent the
+    situation that led him to make the report from getting worse, (b) improve the situation,
+    or (c) prevent the situation from recurring"; s.115(6B): in writing, with the ground and
+    the reasons."""
+    _require(actor, "governance.authorise_new_agreement", f"authorise decision {decision.pk}")
+    errors = {}
+    if ground not in AuthorisationGround.values:
+        errors["ground"] = "Choose the ground in section 115(6A) on which you authorise it"
+    if not reasons.strip():
+        errors["reasons"] = "Explain your reasons for thinking that the ground applies"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        current = _locked(decision)
+        if not current.commits_expenditure:
+            raise ValidationError("This decision does not commit new expenditure.")
+        if current.status not in EDITABLE_DECISION_STATUSES:
+            raise ValidationError("Only a decision not yet signed can be authorised.")
+        if report not in StatutoryReport.objects.prohibition_periods():
+            raise ValidationError(
+                {"report": "Choose a section 114(3) report whose prohibition period is running"}
+            )
+        if current.spending_authorisations.filter(report=report).exists():
+            raise ValidationError("You have already authorised this decision against that report.")
+        authorisation = SpendingAuthorisation(
+            decision=current, report=report, ground=ground, reasons=reasons, authorised_by=actor
+        )
+        authorisation._history_user = actor
+        authorisation.full_clean()
+        authorisation.save()
+        _save(current, actor)  # the decision's history shows the authorisation's moment
+    return authorisation
 
 
 def _publish(decision: Decision, actor) -> None:

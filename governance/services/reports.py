@@ -1,8 +1,11 @@
 """Monitoring Officer reports (LGHA 1989 s.5) and CFO reports (LGFA 1988 s.114).
 
-Issuing a report halts the decision it is about, and sends a copy, with the report's PDF, to
-every active panel member and to the panel's secretariat, each recorded in the outbox. The
-Commissioner's consideration releases the decision, which then needs advice afresh.
+Issuing a report halts the decision it is about (or, when it is already published, suspends
+its implementation), and sends a copy, with the report's PDF, to every active panel member and
+to the panel's secretariat, and a s.114 report to the external auditor too, each recorded in the
+outbox. The Commissioner's consideration sends the Commissioner's report of action taken to the
+report's author, the auditor (s.114) and the panel; the decision then needs advice afresh, and
+stays barred until the end of the first business day after consideration (``bar_ends_on``).
 """
 
 from django.conf import settings
@@ -17,7 +20,7 @@ from governance.models import (
     ReportStatus,
     StatutoryReport,
 )
-from governance.models.reports import GROUNDS_BY_KIND, REPORT_TRANSITIONS
+from governance.models.reports import GROUNDS_BY_KIND, REPORT_TRANSITIONS, bar_ends_on
 from governance.services import decisions as decision_services
 from opcc import workflow
 from opcc.documents import request_document
@@ -29,14 +32,17 @@ ISSUE_PERMISSION = {
     ReportKind.MONITORING_OFFICER: "governance.issue_monitoring_officer_report",
     ReportKind.CHIEF_FINANCE_OFFICER: "governance.issue_s114_report",
 }
-# A report may halt a decision that has not yet been published (DESIGN.md: cannot be signed,
-# published or implemented).
+# A report halts a decision not yet published (it cannot be signed or published), and suspends
+# the implementation of a published one (LGHA 1989 s.5(5)(b): "no step is taken for giving
+# effect to any proposal or decision to which such a report relates"). A withdrawn decision
+# has nothing left to halt: report on the matter instead.
 HALTABLE = {
     DecisionStatus.DRAFT,
     DecisionStatus.AWAITING_ADVICE,
     DecisionStatus.ADVISED,
     DecisionStatus.SIGNED,
 }
+SUSPENDABLE = HALTABLE | {DecisionStatus.HALTED, DecisionStatus.PUBLISHED}
 EDITABLE_FIELDS = ("title", "decision", "matter", "ground", "findings", "recommendations")
 
 
@@ -96,18 +102,44 @@ def panel_recipients() -> list[tuple[str, User | None]]:
     return members
 
 
+def auditor_recipients() -> list[tuple[str, None]]:
+    """LGFA 1988 s.114(4)(a): "the person who at the time the report is made has the duty to
+    audit the authority's accounts" (a setting: the external auditor's address)."""
+    return [(settings.EXTERNAL_AUDITOR_EMAIL, None)] if settings.EXTERNAL_AUDITOR_EMAIL else []
+
+
+def _copy(kind: str, template: str, report, recipients, context: dict, documents) -> None:
+    for email, person in recipients:
+        queue_message(
+            kind=kind,
+            to=email,
+            recipient=person,
+            template=template,
+            context={"report": report, "member": person, "portal_url": settings.PORTAL_URL}
+            | context,
+            about=report,
+            documents=documents,
+        )
+
+
 def issue_report(actor, report: StatutoryReport) -> StatutoryReport:
-    """Issue the report: halt its decision, make its PDF, copy it to the whole panel."""
+    """Issue the report: halt its decision (or suspend a published one), make its PDF, copy it
+    to the whole panel, and a s.114 report to the external auditor (s.114(4))."""
     _require(actor, ISSUE_PERMISSION[report.kind], f"issue report {report.pk}")
     with transaction.atomic():
         current = _locked(report)
         _move(current, ReportStatus.ISSUED)
-        if current.decision is not None:
-            if current.decision.status not in HALTABLE | {DecisionStatus.HALTED}:
+        decision = current.decision
+        if decision is not None:
+            if decision.status not in SUSPENDABLE:
                 raise ValidationError(
-                    {"decision": "A published or withdrawn decision cannot be halted by a report"}
+                    {"decision": "A withdrawn decision cannot be halted: describe the matter"}
                 )
-            decision_services.halt_decision(actor, current.decision)
+            if decision.status == DecisionStatus.PUBLISHED:
+                # The public register and a fresh notice show "implementation suspended".
+                decision_services.request_decision_notice(actor, decision)
+            else:
+                decision_services.halt_decision(actor, decision)
         current.issued_by = actor
         current.issued_at = timezone.now()
         current.document = request_document(
@@ -118,42 +150,71 @@ def issue_report(actor, report: StatutoryReport) -> StatutoryReport:
             marking=SecurityMarking.OFFICIAL_SENSITIVE,
         )
         _save(current, actor)
-        for email, member in panel_recipients():
-            queue_message(
-                kind="statutory_report_panel_copy",
-                to=email,
-                recipient=member,
-                template="statutory_report_panel_copy",
-                context={"report": current, "member": member, "portal_url": settings.PORTAL_URL},
-                about=current,
-                documents=(current.document,),
-            )
+        documents = (current.document,)
+        _copy(PANEL_COPY, PANEL_COPY, current, panel_recipients(), {}, documents)
+        if current.kind == ReportKind.CHIEF_FINANCE_OFFICER:
+            _copy(AUDITOR_COPY, AUDITOR_COPY, current, auditor_recipients(), {}, documents)
     return current
 
 
-def deliveries(report: StatutoryReport):
-    """The panel copies of a report, each with its delivery status."""
-    return OutboundMessage.objects.filter(
-        kind="statutory_report_panel_copy",
-        content_type__app_label="governance",
-        content_type__model="statutoryreport",
-        object_id=report.pk,
-    ).select_related("recipient")
+PANEL_COPY = "statutory_report_panel_copy"
+AUDITOR_COPY = "statutory_report_auditor_copy"
+RESPONSE_COPY = "statutory_report_response"
+
+
+def deliveries(report: StatutoryReport, kinds=(PANEL_COPY, AUDITOR_COPY)):
+    """The copies of a report (or, with ``kinds=(RESPONSE_COPY,)``, of the Commissioner's
+    report of action), each with its delivery status."""
+    return (
+        OutboundMessage.objects.filter(
+            kind__in=kinds,
+            content_type__app_label="governance",
+            content_type__model="statutoryreport",
+            object_id=report.pk,
+        )
+        .select_related("recipient")
+        .order_by("kind", "pk")
+    )
+
+
+def response_recipients(report: StatutoryReport) -> list[tuple[str, User | None]]:
+    """Who gets the Commissioner's report of action taken. LGFA 1988 s.115(1F): "(a) the chief
+    finance officer; (b) the person who at the time the report is made has the duty to audit
+    the elected local policing body's accounts; and (c) each member of the police and crime
+    panel". For a Monitoring Officer report the same shape: the Monitoring Officer (the Chief
+    Executive, LGHA 1989 s.5(1C)) and the panel, to which s.5(3) sent the report."""
+    author_role = (
+        Role.CFO if report.kind == ReportKind.CHIEF_FINANCE_OFFICER else Role.CHIEF_EXECUTIVE
+    )
+    authors = [
+        (person.email, person)
+        for person in User.objects.filter(role=author_role, is_active=True).order_by("pk")
+    ]
+    auditor = auditor_recipients() if report.kind == ReportKind.CHIEF_FINANCE_OFFICER else []
+    return authors + auditor + panel_recipients()
 
 
 def record_consideration(
     actor, report: StatutoryReport, *, response: str, outcome: str, outcome_reasons: str,
-    action_taken: str,
+    action_taken: str, action_proposed: str,
 ) -> StatutoryReport:  # fmt: skip
-    """The Commissioner records consideration; only then is the decision released."""
+    """The Commissioner concludes consideration (LGFA 1988 s.115(1B): agrees or disagrees, and
+    what action is proposed) and records the report s.115(1E) requires: "(a) what action (if
+    any) ... has taken in response to the report; (b) what action (if any) ... proposes to take
+    ...; and (c) the reasons". Its copies go out at once (s.115(1F)). The decision is released
+    to be advised afresh, but stays barred until ``bar_ends_on``."""
     _require(actor, "governance.consider_statutoryreport", f"consider report {report.pk}")
     errors = {}
     if not response.strip():
         errors["response"] = "Enter the Commissioner's response"
     if outcome not in ReportOutcome.values:
-        errors["outcome"] = "Choose whether the Commissioner accepts the report"
+        errors["outcome"] = "Choose whether the Commissioner agrees with the views in the report"
     if not outcome_reasons.strip():
-        errors["outcome_reasons"] = "Enter the reasons"
+        errors["outcome_reasons"] = "Enter the reasons for the action, or for taking none"
+    if not action_taken.strip():
+        errors["action_taken"] = "Enter the action taken in response, or write None"
+    if not action_proposed.strip():
+        errors["action_proposed"] = "Enter the action proposed in response, or write None"
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -163,20 +224,38 @@ def record_consideration(
         current.outcome = outcome
         current.outcome_reasons = outcome_reasons
         current.action_taken = action_taken
+        current.action_proposed = action_proposed
         current.considered_by = actor
         current.considered_at = timezone.now()
+        current.bar_ends_on = bar_ends_on(timezone.localdate(current.considered_at))
         others_open = (
             StatutoryReport.objects.filter(decision=current.decision, status=ReportStatus.ISSUED)
             .exclude(pk=current.pk)
             .exists()
         )
-        if (
-            current.decision is not None
-            and current.decision.status == DecisionStatus.HALTED
-            and not others_open
-        ):
-            decision_services.release_decision(actor, current.decision)
-        return _save(current, actor)
+        decision = current.decision
+        if decision is not None and decision.status == DecisionStatus.HALTED and not others_open:
+            decision_services.release_decision(actor, decision)
+        current.response_document = request_document(
+            actor,
+            kind="statutory_report_response",
+            title=f"The Commissioner's report of action: {current.title}",
+            of=current,
+            marking=SecurityMarking.OFFICIAL_SENSITIVE,
+        )
+        _save(current, actor)
+        if decision is not None and decision.status == DecisionStatus.PUBLISHED:
+            # The notice now gives the day the suspension lifts.
+            decision_services.request_decision_notice(actor, decision)
+        _copy(
+            RESPONSE_COPY,
+            RESPONSE_COPY,
+            current,
+            response_recipients(current),
+            {},
+            (current.response_document,),
+        )
+        return current
 
 
 def publish_redacted(

@@ -11,10 +11,18 @@ from governance.forms.decisions import (
     AdviceForm,
     DecisionForm,
     SignForm,
+    SpendingAuthorisationForm,
     SupportingDocumentForm,
     WithdrawForm,
 )
-from governance.models import AdviceKind, Decision, DecisionStatus, SupportingDocument
+from governance.models import (
+    AdviceKind,
+    Decision,
+    DecisionStatus,
+    StatutoryReport,
+    SupportingDocument,
+)
+from governance.notices import DECLARATION
 from governance.services import decisions as services
 from opcc import access
 from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
@@ -116,6 +124,7 @@ class DecisionDetailView(RoleRequiredMixin, DecisionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         decision, user = self.decision, self.request.user
+        spending_bars = services.spending_bars(decision) if decision.is_editable else []
         advice = list(decision.advice.select_related("given_by").order_by("given_at"))
         current = {a.kind: a for a in advice if a.advice_round == decision.advice_round}
         status = decision.status
@@ -128,6 +137,14 @@ class DecisionDetailView(RoleRequiredMixin, DecisionMixin, TemplateView):
             "current_advice": current,
             "documents": list(decision.documents.all()),
             "reports": list(decision.statutory_reports.all()),
+            "suspension": decision.suspension(),
+            "spending_bars": spending_bars,
+            "authorisations": list(
+                decision.spending_authorisations.select_related("report", "authorised_by")
+            ),
+            "may_authorise": bool(spending_bars)
+            and user.has_perm("governance.authorise_new_agreement"),
+            "declaration": DECLARATION,
             "may_edit": decision.is_editable and user.has_perm("governance.change_decision"),
             "may_submit": status == DecisionStatus.DRAFT
             and user.has_perm("governance.change_decision"),
@@ -229,6 +246,37 @@ class DecisionSignView(DecisionFormActionView):
             self.request.user,
             self.decision,
             declared_interests=form.cleaned_data["declared_interests"],
+        )
+
+
+class DecisionAuthoriseSpendingView(DecisionFormActionView):
+    """The CFO's written authority for a new agreement during a s.114(3) prohibition period."""
+
+    form_class = SpendingAuthorisationForm
+    heading = "Authorise a new agreement during a prohibition period"
+    done_message = (
+        "Your authorisation under section 115(6) is recorded on {decision.reference}: it can now "
+        "be signed."
+    )
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.has_perm(
+            "governance.authorise_new_agreement"
+        ):
+            access.refuse(request.user, "authorise a new agreement")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        running = StatutoryReport.objects.prohibition_periods().order_by("issued_at", "pk")
+        return {**super().get_form_kwargs(), "reports": running}
+
+    def act(self, form):
+        services.authorise_new_agreement(
+            self.request.user,
+            self.decision,
+            report=form.cleaned_data["report"],
+            ground=form.cleaned_data["ground"],
+            reasons=form.cleaned_data["reasons"],
         )
 
 

@@ -1,10 +1,11 @@
 """CSV and JSON of the governance lists that have no filters of their own: published statutory
-reports (redacted versions only), the public forward plan and the published annual reports."""
+reports (redacted versions only), the public forward plan, the published annual reports and the
+scheme of delegation (the categories offered)."""
 
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.models import AnnualReport, ForwardPlanItem, StatutoryReport
+from governance.models import AnnualReport, DecisionCategory, ForwardPlanItem, StatutoryReport
 from opcc.csv_export import ExportView
 
 REPORT_FIELDS = (
@@ -23,6 +24,25 @@ ANNUAL_REPORT_FIELDS = (
     ("financial_year", "The financial year, e.g. 2025/26"),
     ("published_on", "The date it was published"),
     ("pdf_url", "The report as a PDF"),
+)
+DELEGATION_FIELDS = (
+    ("category", "The category of decision"),
+    ("description", "What the category covers"),
+    ("who_may_decide", "The Commissioner, or the Commissioner or the Deputy"),
+    ("delegated_to_deputy", "yes if the scheme lets the Deputy make these decisions"),
+    (
+        "statutory_function",
+        "The function listed in s.18(7) of the Police Reform and Social Responsibility Act 2011 "
+        "that the category carries, in the Act's words (empty if none)",
+    ),
+    (
+        "statutory_citation",
+        "Where the Act lists it, e.g. Police Reform and Social Responsibility Act 2011 s.18(7)(a)",
+    ),
+    (
+        "deputy_barred_by_statute",
+        "yes if s.18(3)(b) bars the Deputy from it: s.18(7)(a), (e) and (f)",
+    ),
 )
 
 
@@ -78,4 +98,23 @@ class AnnualReportsExport(ExportView):
                 request.build_absolute_uri(
                     reverse("annual_report_pdf", args=[report.financial_year])
                 ),
+            )
+
+
+class SchemeOfDelegationExport(ExportView):
+    fields = tuple(name for name, _ in DELEGATION_FIELDS)
+    filename = "scheme-of-delegation.csv"
+
+    def rows(self, request):
+        for category in DecisionCategory.objects.offered():
+            reserved = category.reserved
+            deputy = category.may_be_decided_by("deputy")
+            yield (
+                category.name,
+                category.description,
+                "The Commissioner or the Deputy" if deputy else "The Commissioner",
+                deputy,
+                reserved.words if reserved else "",
+                reserved.citation if reserved else "",
+                category.deputy_barred_by_statute,
             )

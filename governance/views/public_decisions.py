@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from governance.models import Decision, DecisionMaker, SupportingDocument
+from governance.notices import notice_context
 from governance.views.decisions import serve_document
 from opcc import public_cache
 from opcc.csv_export import csv_response, json_response
@@ -101,7 +102,8 @@ class DecisionRegisterView(TemplateView):
         # A free-text search is rarely asked twice; keeping each would only fill the cache.
         keep = public_cache.remember if not filters["q"] else public_cache.fresh
         count = keep(request, "decision-register-count", filters, decisions.count)
-        paginator = DeferredJoinPaginator(decisions.only(*REGISTER_COLUMNS), PAGE_SIZE, count=count)
+        listed = decisions.only(*REGISTER_COLUMNS).with_suspension()
+        paginator = DeferredJoinPaginator(listed, PAGE_SIZE, count=count)
         number = page_number(paginator, request.GET.get("page"))
         results = keep(
             request,
@@ -209,12 +211,9 @@ class DecisionPublicView(TemplateView):
 
     def get_context_data(self, **kwargs):
         decision = published_decision(kwargs["year"], kwargs["number"])
-        documents = list(decision.documents.all())
         return {
             **super().get_context_data(**kwargs),
-            "decision": decision,
-            "public_documents": [d for d in documents if d.is_public],
-            "withheld_documents": [d for d in documents if not d.is_public],
+            **notice_context(decision),
             "notice": latest_notice(decision),
         }
 

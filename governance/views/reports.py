@@ -1,9 +1,11 @@
 """Monitoring Officer and s.114 reports: drafting, issue, consideration, redacted publication."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
 from governance.forms.reports import ConsiderationForm, RedactedPublicationForm, ReportForm
@@ -146,6 +148,13 @@ class ReportDetailView(RoleRequiredMixin, ReportMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "deliveries": list(services.deliveries(report)) if is_office else [],
+            "response_deliveries": list(
+                services.deliveries(report, kinds=(services.RESPONSE_COPY,))
+            )
+            if is_office
+            else [],
+            "bars_today": report.bars_on(timezone.localdate()),
+            "auditor_email": settings.EXTERNAL_AUDITOR_EMAIL,
             "may_edit": report.status == ReportStatus.DRAFT
             and user.has_perm(services.ISSUE_PERMISSION[report.kind]),
             "may_issue": report.status == ReportStatus.DRAFT

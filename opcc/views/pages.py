@@ -2,7 +2,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
 from opcc.dashboard import build_panels
-from opcc.registry import dashboard_panels
+from opcc.registry import dashboard_banners, dashboard_panels
 from opcc.transparency import hub_rows
 
 
@@ -17,8 +17,10 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     template_name = "opcc/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        panels = build_panels(dashboard_panels.all(), self.request.user)
-        return {**super().get_context_data(**kwargs), "panels": panels}
+        user = self.request.user
+        panels = build_panels(dashboard_panels.all(), user)
+        notices = [notice for banner in dashboard_banners.all() for notice in banner.notices(user)]
+        return {**super().get_context_data(**kwargs), "panels": panels, "notices": notices}
 
 
 class TransparencyHubView(TemplateView):

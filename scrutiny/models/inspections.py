@@ -1,7 +1,7 @@
 """HMICFRS inspection reports and the Commissioner's response to each (Police Act 1996 s.55)."""
 
 import uuid
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -9,15 +9,19 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-# Police Act 1996 s.55(5A): published "before the end of the period of 56 days beginning with
-# the day on which the report is published": publication day is day 1, so day 56 is +55.
+from opcc.periods import days_beginning_with
+
 RESPONSE_PERIOD_DAYS = 56
 # The office's reminder: once when 14 days are left (counting the due day itself as one).
 REMINDER_DAYS_LEFT = 14
 
 
 def response_due_on(published_on: date) -> date:
-    return published_on + timedelta(days=RESPONSE_PERIOD_DAYS - 1)
+    """The last day to publish the Commissioner's comments on a report HMICFRS published on
+    ``published_on``: Police Act 1996 s.55(5A), "before the end of the period of 56 days
+    beginning with the day on which the report is published" (publication day is day 1)."""
+    # s.55(5A): "56 days beginning with the day on which the report is published"
+    return days_beginning_with(published_on, RESPONSE_PERIOD_DAYS)
 
 
 class InspectionType(models.TextChoices):

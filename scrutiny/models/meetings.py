@@ -2,7 +2,6 @@
 agenda with its papers, and the minutes drafted per item and approved afterwards."""
 
 import uuid
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -10,6 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from opcc.periods import clear_days_before, is_working_day
 
 
 class BodyKind(models.TextChoices):
@@ -77,13 +78,8 @@ CLEAR_DAYS_BEFORE_MEETING = 5
 def agenda_deadline(held_on):
     """The last day the agenda may be published: the day before the fifth clear (working) day
     counted back from the day before the meeting."""
-    from opcc.working_days import is_working_day
-
-    day, clear = held_on, 0
-    while clear < CLEAR_DAYS_BEFORE_MEETING:
-        day -= timedelta(days=1)
-        clear += is_working_day(day)
-    return day - timedelta(days=1)
+    # s.100B(3): "at least five clear days before the meeting", clear days being working days
+    return clear_days_before(held_on, CLEAR_DAYS_BEFORE_MEETING, is_clear=is_working_day)
 
 
 class MeetingQuerySet(models.QuerySet):

@@ -62,6 +62,7 @@ def test_a_decision_goes_from_draft_to_the_public_register_and_a_report_reaches_
     become(page, live_server, people[Role.PCC])
     open_from_dashboard(page, "Awaiting my signature", title)
     page.get_by_role("link", name="Sign the decision").click()
+    page.get_by_label("I confirm that I have considered whether I have any personal").check()
     page.get_by_label("Your interests in this decision").fill("None")
     page.get_by_role("button", name="Sign the decision").click()
     expect(page.get_by_text("You have signed decision")).to_be_visible()
@@ -97,7 +98,7 @@ def test_a_decision_goes_from_draft_to_the_public_register_and_a_report_reaches_
     page.get_by_role("button", name="Save the draft").click()
     page.get_by_role("button", name="Issue the report").click()
     expect(page.get_by_text("a copy sent to every member of the panel")).to_be_visible()
-    expect(page.get_by_role("table", name="Copies sent to the panel")).to_contain_text("Delivered")
+    expect(page.get_by_role("table", name="Copies of the report")).to_contain_text("Delivered")
     check_accessibility(page)
 
     become(page, live_server, people[Role.PANEL])

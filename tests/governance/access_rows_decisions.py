@@ -52,6 +52,7 @@ ROWS = {
         only([CE, STAFF], allowed=400), method="post", kwargs=code("draft_decision")
     ),
     "governance:decision_withdraw": Row(only([CE, STAFF]), kwargs=code("draft_decision")),
+    "governance:decision_authorise_spending": Row(only([Role.CFO]), kwargs=code("draft_decision")),
     "governance:decision_document_add": Row(only([CE, STAFF]), kwargs=code("draft_decision")),
     "governance:decision_document": Row(only(OFFICE), kwargs=code("confidential_document")),
     "governance:reports": Row(only(READERS)),

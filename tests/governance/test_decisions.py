@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from governance.models import AdviceKind, Decision, DecisionStatus, SupportingDocument
+from governance.models.delegation import general_category_id
 from governance.services import decisions as services
 from opcc.models import DocumentStatus, GeneratedDocument
 from opcc.roles import Role
@@ -137,7 +138,12 @@ def test_concurrent_edit_in_the_browser_shows_a_conflict_and_keeps_the_typing(
     people, draft, client_for
 ):
     url = reverse("governance:decision_edit", args=[draft.code])
-    form = {**FIELDS, "version": draft.version, "decision_maker": "pcc"}
+    form = {
+        **FIELDS,
+        "version": draft.version,
+        "decision_maker": "pcc",
+        "category": general_category_id(),
+    }
     first = client_for(Role.STAFF).post(url, {**form, "title": "Saved first"})
     second = client_for(Role.CHIEF_EXECUTIVE).post(url, {**form, "title": "Typed second"})
 
@@ -243,7 +249,7 @@ def test_supporting_documents_are_checked_by_content(people, draft, client_for):
     ],
 )
 def test_bad_input_on_the_decision_form_saves_nothing(client_for, change, message):
-    form = {**FIELDS, "decision_maker": "pcc", **change}
+    form = {**FIELDS, "decision_maker": "pcc", "category": general_category_id(), **change}
     response = client_for(Role.STAFF).post(reverse("governance:decision_add"), form)
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -307,7 +313,12 @@ def test_after_a_refused_concurrent_save_the_second_person_can_save_again(
     people, draft, client_for
 ):
     url = reverse("governance:decision_edit", args=[draft.code])
-    form = {**FIELDS, "version": draft.version, "decision_maker": "pcc"}
+    form = {
+        **FIELDS,
+        "version": draft.version,
+        "decision_maker": "pcc",
+        "category": general_category_id(),
+    }
     client_for(Role.STAFF).post(url, {**form, "title": "Saved first"})
     second = client_for(Role.CHIEF_EXECUTIVE)
     refused = second.post(url, {**form, "title": "Typed second"})

@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 import pytest
 import time_machine
 from django.core import mail
@@ -92,7 +90,7 @@ def test_each_delivery_is_shown_on_the_report(
 ):
     issue(people, report, django_capture_on_commit_callbacks)
     page = client_for(Role.CHIEF_EXECUTIVE).get(report.get_absolute_url()).content.decode()
-    assert "Copies sent to the panel" in page
+    assert "Copies of the report" in page
     assert page.count("Delivered") >= 3
     assert panel[1].full_name in page
 
@@ -111,7 +109,7 @@ def test_the_panel_member_sees_the_copy_in_the_portal(
     pdf = client.get(reverse("document_download", args=[report.document.code]))
     assert report.title in listing
     assert "It breaches the regulations." in page
-    assert "Copies sent to the panel" not in page  # the delivery list is for the office
+    assert "Copies of the report" not in page  # the delivery list is for the office
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
 
 
@@ -122,7 +120,7 @@ def test_consideration_releases_the_decision_for_fresh_advice(
     services.record_consideration(
         people[Role.PCC], report, response="Considered with the Chief Executive.",
         outcome=ReportOutcome.ACCEPTS, outcome_reasons="The award will not be made.",
-        action_taken="A competition will be run.",
+        action_taken="None yet.", action_proposed="A competition will be run.",
     )  # fmt: skip
     report.refresh_from_db()
     decision.refresh_from_db()
@@ -139,7 +137,7 @@ def test_only_the_commissioner_records_consideration(
         with pytest.raises(PermissionDenied):
             services.record_consideration(
                 people[role], report, response="x", outcome="accepts", outcome_reasons="x",
-                action_taken="",
+                action_taken="x", action_proposed="x",
             )  # fmt: skip
 
 
@@ -152,27 +150,24 @@ def test_consideration_form_answers_bad_input(
     page = response.content.decode()
     assert response.status_code == 400
     assert "Enter the Commissioner&#x27;s response" in page
-    assert "Select a valid choice" in page
+    assert "Choose whether the Commissioner agrees with the views in the report" in page
     report.refresh_from_db()
     assert report.status == ReportStatus.ISSUED
 
 
 @pytest.mark.parametrize(
-    "days_after_issue, overdue",
-    [(0, False), (21, False), (22, True)],  # LGHA 1989 s.5(5): within 21 days after issue
+    "day, overdue",
+    # LGHA 1989 s.5(5)(a)(i): "no later than three months after the body is sent a copy".
+    [("2026-11-02", False), ("2027-02-02", False), ("2027-02-03", True)],
 )
-def test_consideration_is_overdue_after_21_days(
-    people, report, days_after_issue, overdue, django_capture_on_commit_callbacks
+def test_monitoring_officer_consideration_is_overdue_after_three_months(
+    people, report, day, overdue, django_capture_on_commit_callbacks
 ):
     with time_machine.travel("2026-11-02 16:00 +0000", tick=False):
         issue(people, report, django_capture_on_commit_callbacks)
     report.refresh_from_db()
-    assert report.due_on.isoformat() == "2026-11-23"
-    with time_machine.travel(
-        timezone.datetime(2026, 11, 2, 12, tzinfo=timezone.get_current_timezone())
-        + timedelta(days=days_after_issue),
-        tick=False,
-    ):
+    assert report.due_on.isoformat() == "2027-02-02"
+    with time_machine.travel(f"{day} 12:00 +0000", tick=False):
         assert report.is_overdue() is overdue
         assert StatutoryReport.objects.overdue().exists() is overdue
 
@@ -182,12 +177,12 @@ def test_the_overdue_reminder_is_sent_once(people, report, django_capture_on_com
         issue(people, report, django_capture_on_commit_callbacks)
     mail.outbox.clear()
     with (
-        time_machine.travel("2026-11-23 09:00 +0000", tick=False),
+        time_machine.travel("2027-02-02 09:00 +0000", tick=False),
         django_capture_on_commit_callbacks(execute=True),
     ):
         assert services.send_overdue_reminders() == 0  # due today: not yet overdue
     with (
-        time_machine.travel("2026-11-24 09:00 +0000", tick=False),
+        time_machine.travel("2027-02-03 09:00 +0000", tick=False),
         django_capture_on_commit_callbacks(execute=True),
     ):
         assert services.send_overdue_reminders() == 1
@@ -201,9 +196,10 @@ def test_the_overdue_reminder_is_sent_once(people, report, django_capture_on_com
 def test_overdue_reports_are_flagged_on_the_dashboard(
     people, report, client_for, django_capture_on_commit_callbacks
 ):
-    with time_machine.travel("2026-10-01 09:00 +0000", tick=False):
+    with time_machine.travel("2026-08-01 09:00 +0000", tick=False):
         issue(people, report, django_capture_on_commit_callbacks)
-    page = client_for(Role.PCC).get(reverse("dashboard")).content.decode()
+    with time_machine.travel("2026-11-02 09:00 +0000", tick=False):  # due 1 November
+        page = client_for(Role.PCC).get(reverse("dashboard")).content.decode()
     assert "Reports awaiting consideration" in page and "1 overdue" in page
 
 
@@ -240,8 +236,8 @@ def test_report_form_needs_a_decision_or_a_matter(client_for):
     assert StatutoryReport.objects.count() == 0
 
 
-def test_a_published_decision_cannot_be_halted(people):
-    decision = DecisionFactory(status=DecisionStatus.PUBLISHED, significant_public_interest=True)
+def test_a_withdrawn_decision_cannot_be_halted(people):
+    decision = DecisionFactory(status=DecisionStatus.WITHDRAWN, withdrawal_reason="Not needed.")
     report = StatutoryReportFactory(drafted_by=people[Role.CHIEF_EXECUTIVE], decision=decision)
     with pytest.raises(ValidationError):
         services.issue_report(people[Role.CHIEF_EXECUTIVE], report)
@@ -293,7 +289,7 @@ def test_two_reports_on_one_decision_release_it_only_when_both_are_considered(
         services.issue_report(people[Role.CFO], second)
     consideration = {
         "response": "Considered.", "outcome": ReportOutcome.ACCEPTS,
-        "outcome_reasons": "Agreed.", "action_taken": "",
+        "outcome_reasons": "Agreed.", "action_taken": "None.", "action_proposed": "None.",
     }  # fmt: skip
 
     services.record_consideration(people[Role.PCC], report, **consideration)
@@ -321,7 +317,7 @@ def test_release_clears_the_old_signature(people, django_capture_on_commit_callb
     issue(people, report, django_capture_on_commit_callbacks)
     services.record_consideration(
         people[Role.PCC], report, response="Considered.", outcome=ReportOutcome.ACCEPTS,
-        outcome_reasons="Agreed.", action_taken="",
+        outcome_reasons="Agreed.", action_taken="None.", action_proposed="None.",
     )  # fmt: skip
 
     decision.refresh_from_db()

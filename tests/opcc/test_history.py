@@ -201,7 +201,7 @@ def test_seed_demo_scale_makes_each_kind_in_proportion_once():
         "outbox": 20,
     }
     published = Decision.objects.filter(status=DecisionStatus.PUBLISHED)
-    assert published.count() == 200 + 3  # and the demo's three
+    assert published.count() == 200 + 4  # and the demo's four
     assert len(set(published.values_list("year", flat=True))) >= 10  # spread over ten years
     assert published.values("reference").distinct().count() == published.count()
     assert {ComplaintStatus.CLOSED, ComplaintStatus.RECEIVED} <= set(

@@ -1,0 +1,160 @@
+"""The statutory reports' clocks, each at both edges, through the service and the pages.
+
+LGFA 1988 s.115(1D): 21 days "beginning with the day on which copies of the report are sent";
+LGHA 1989 s.5(5)(a)(i): "no later than three months after the body is sent a copy"; the bar
+lasts to the end of "the first business day" after consideration (s.115(9), s.5(6)).
+"""
+
+from datetime import date
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from governance.models import ReportGround, ReportKind, ReportOutcome, StatutoryReport
+from governance.services import reports as services
+from opcc.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def at(day: str, hour: int = 10):
+    return time_machine.travel(f"{day} {hour:02d}:00 +0000", tick=False)
+
+
+def issued_report(people, kind, ground, *, on: str, **fields):
+    author = people[Role.CFO if kind == ReportKind.CHIEF_FINANCE_OFFICER else Role.CHIEF_EXECUTIVE]
+    with at(on):
+        report = services.draft_report(
+            author, kind=kind, title=f"Report issued {on}", matter="The 2027/28 budget.",
+            ground=ground, findings="Findings.", recommendations="Recommendations.", **fields,
+        )  # fmt: skip
+        return services.issue_report(author, report)
+
+
+def consider(people, report, *, on: str):
+    with at(on):
+        return services.record_consideration(
+            people[Role.PCC], report, response="Considered.", outcome=ReportOutcome.ACCEPTS,
+            outcome_reasons="Reasons.", action_taken="None.", action_proposed="A revised budget.",
+        )  # fmt: skip
+
+
+def cfo_report(people, on="2027-06-01"):
+    return issued_report(
+        people, ReportKind.CHIEF_FINANCE_OFFICER, ReportGround.UNBALANCED_BUDGET, on=on
+    )
+
+
+def mo_report(people, on="2027-06-01"):
+    return issued_report(people, ReportKind.MONITORING_OFFICER, ReportGround.UNLAWFUL, on=on)
+
+
+def overdue_titles(day: str):
+    return set(
+        StatutoryReport.objects.overdue(date.fromisoformat(day)).values_list("title", flat=True)
+    )
+
+
+def test_cfo_report_consideration_is_due_21_days_beginning_with_the_sending_day(people):
+    report = cfo_report(people)  # Tuesday 1 June 2027: day 1
+    assert report.due_on == date(2027, 6, 21)
+    assert report.title not in overdue_titles("2027-06-21")  # the last day is still in time
+    assert report.title in overdue_titles("2027-06-22")
+
+
+def test_mo_report_consideration_is_due_three_months_after_the_copy_is_sent(people):
+    report = mo_report(people)
+    assert report.due_on == date(2027, 9, 1)
+    assert report.title not in overdue_titles("2027-09-01")
+    assert report.title in overdue_titles("2027-09-02")
+
+
+def test_a_report_sent_at_a_months_end_is_due_at_the_end_of_the_shorter_month(people):
+    """30 November 2026 + three months has no 30 February: the period ends on 28 February."""
+    report = mo_report(people, on="2026-11-30")
+    assert report.due_on == date(2027, 2, 28)
+    assert report.title not in overdue_titles("2027-02-28")
+    assert report.title in overdue_titles("2027-03-01")
+
+
+def test_months_are_counted_forwards_not_back(people):
+    """28 February + 3 months is 28 May, so on 29 May it is overdue, though 29 May less three
+    months is 28 February itself (a subtraction would say 'not yet')."""
+    report = mo_report(people, on="2027-02-28")
+    assert report.due_on == date(2027, 5, 28)
+    assert report.title in overdue_titles("2027-05-29")
+
+
+def test_overdue_reminders_go_out_the_day_after_the_last_day_not_on_it(people):
+    cfo_report(people)
+    assert services.send_overdue_reminders(date(2027, 6, 21)) == 0
+    assert services.send_overdue_reminders(date(2027, 6, 22)) == 1
+
+
+def test_the_panel_copy_gives_the_last_day_and_the_statutes_words(people):
+    report = cfo_report(people)
+    from opcc.models import OutboundMessage
+
+    copy = OutboundMessage.objects.filter(kind="statutory_report_panel_copy", object_id=report.pk)
+    body = copy.first().body_text
+    assert "by 21 June 2027" in body
+    assert "21 days beginning with the day on which copies of the report are sent" in body
+
+
+def test_the_report_page_and_the_dashboard_give_the_same_last_day(people, client_for):
+    report = mo_report(people)
+    with at("2027-06-02"):
+        page = client_for(Role.PCC).get(report.get_absolute_url()).content.decode()
+        dashboard = client_for(Role.PCC).get(reverse("dashboard")).content.decode()
+    assert "1 September 2027" in page
+    assert "three months after the body is sent a copy of the report" in page
+    assert "due 1 September 2027" in dashboard
+
+
+def test_prohibition_period_ends_with_the_first_business_day_after_consideration(people):
+    report = cfo_report(people)
+    report = consider(people, report, on="2027-06-10")  # Thursday
+    assert report.bar_ends_on == date(2027, 6, 11)  # Friday
+    assert report in StatutoryReport.objects.prohibition_periods(date(2027, 6, 11))
+    assert report not in StatutoryReport.objects.prohibition_periods(date(2027, 6, 12))
+
+
+def test_prohibition_period_skips_the_weekend_and_a_bank_holiday(people):
+    report = consider(people, cfo_report(people, on="2027-08-02"), on="2027-08-27")  # a Friday
+    assert report.bar_ends_on == date(2027, 8, 31)  # Monday 30 August is a bank holiday
+    assert report in StatutoryReport.objects.prohibition_periods(date(2027, 8, 31))
+    assert report not in StatutoryReport.objects.prohibition_periods(date(2027, 9, 1))
+
+
+def test_prohibition_period_begins_with_the_sending_day(people):
+    report = cfo_report(people)
+    assert report not in StatutoryReport.objects.prohibition_periods(date(2027, 5, 31))
+    assert report in StatutoryReport.objects.prohibition_periods(date(2027, 6, 1))
+
+
+def test_prohibition_period_does_not_end_when_consideration_is_late(people):
+    """s.115(9)(b) "(if any)" and s.115(10): missing the 21 days does not end the period."""
+    report = cfo_report(people)
+    assert report in StatutoryReport.objects.prohibition_periods(date(2027, 12, 1))
+
+
+def test_mo_suspension_lasts_until_the_end_of_the_first_business_day_after_consideration(
+    people,
+):
+    report = consider(people, mo_report(people), on="2027-12-24")  # Friday, Christmas Eve
+    # Christmas Day and Boxing Day fall at the weekend: Monday 27 and Tuesday 28 December are
+    # the substitute bank holidays, so the first business day after is Wednesday 29th.
+    assert report.bar_ends_on == date(2027, 12, 29)
+    assert report.bars_on(date(2027, 12, 29))
+    assert not report.bars_on(date(2027, 12, 30))
+
+
+def test_a_section_114_2_report_bars_its_conduct_but_sets_no_spending_bar(people):
+    report = issued_report(
+        people, ReportKind.CHIEF_FINANCE_OFFICER, ReportGround.UNLAWFUL_EXPENDITURE,
+        on="2027-06-01",
+    )  # fmt: skip
+    assert report.section == "Local Government Finance Act 1988 s.114(2)"
+    assert report.bars_on(date(2027, 6, 1))
+    assert report not in StatutoryReport.objects.prohibition_periods(date(2027, 6, 1))
