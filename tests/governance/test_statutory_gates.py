@@ -2,6 +2,7 @@
 suspension of published decisions, reports on proposals and omissions, the bar that outlives
 consideration, the Commissioner's report of action and its copies, and decision notices."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -358,3 +359,50 @@ def test_the_notice_shows_advice_by_role_the_declaration_and_the_signature(
     assert "given by the Chief Finance Officer on 20 May 2027" in text
     assert "personal or prejudicial interest" in text
     assert "Signed by" in text and people[Role.PCC].full_name in text
+
+
+# Functions the Commissioner may not delegate (PRSRA 2011 s.18(3)(b), (7))
+
+
+@pytest.mark.parametrize(
+    "slug, paragraph",
+    [
+        ("police-and-crime-plan", "(7)(a)"),
+        ("chief-constable", "(7)(e)"),
+        ("precept-and-budget", "(7)(f)"),
+    ],
+)
+def test_the_deputy_cannot_be_the_maker_of_a_reserved_decision(people, client_for, slug, paragraph):
+    from governance.models import Decision, DecisionCategory
+
+    category = DecisionCategory.objects.get(slug=slug)
+    with pytest.raises(ValidationError, match=rf"s\.18{re.escape(paragraph)}"):
+        decision_services.draft_decision(
+            people[Role.STAFF], title="Precept 2027/28", summary="The precept.",
+            category=category, decision_maker="deputy",
+        )  # fmt: skip
+    response = client_for(Role.STAFF).post(
+        reverse("governance:decision_add"),
+        {"title": "Precept 2027/28", "summary": "The precept.", "category": category.pk,
+         "decision_maker": "deputy"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "Only the Commissioner may make this decision" in response.content.decode()
+    assert not Decision.objects.exists()
+    made = decision_services.draft_decision(
+        people[Role.STAFF], title="Precept 2027/28", summary="The precept.", category=category,
+        decision_maker="pcc",
+    )  # fmt: skip
+    assert made.category == category
+
+
+def test_a_decision_delegated_to_the_deputy_is_refused_at_signing_once_the_scheme_withdraws_it(
+    people,
+):
+    from governance.models import DecisionCategory
+
+    grants = DecisionCategory.objects.create(slug="grants", name="Grants", deputy_may_decide=True)
+    decision = advised_decision(people, amount=None, category=grants, decision_maker="deputy")
+    DecisionCategory.objects.filter(pk=grants.pk).update(deputy_may_decide=False)
+    with at("2027-06-03"), pytest.raises(ValidationError, match="does not delegate"):
+        decision_services.sign_decision(people[Role.DEPUTY], decision, declared_interests="None")
