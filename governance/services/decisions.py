@@ -351,7 +351,12 @@ def authorise_new_agreement(
         authorisation._history_user = actor
         authorisation.full_clean()
         authorisation.save()
-        _save(current, actor)  # the decision's history shows the authorisation's moment
+        # The decision's own history says so (simple-history keeps 100 characters of reason).
+        paragraph = AuthorisationGround(ground).label[:3]
+        current._change_reason = (
+            f"New agreement authorised by the CFO under LGFA 1988 s.115(6), ground {paragraph}"
+        )
+        _save(current, actor)
     return authorisation
 
 

@@ -125,6 +125,10 @@ def test_the_cfos_written_authorisation_lets_the_decision_be_signed(people, clie
     assert "Authorised under Local Government Finance Act 1988 s.115(6)" in page
     assert "(b) improve the situation" in page
     assert SpendingAuthorisation.history.filter(decision_id=decision.pk).count() == 1
+    history = client_for(Role.STAFF).get(
+        reverse("record_history", args=["governance", "decision", decision.pk])
+    )
+    assert "authorised by the CFO under LGFA 1988 s.115(6), ground (b)" in history.content.decode()
 
 
 def test_the_bar_lifts_after_the_first_business_day_after_consideration(people):
