@@ -67,7 +67,6 @@ def notice_context(decision: Decision) -> dict:
         "public_documents": [d for d in documents if d.is_public],
         "withheld_documents": [d for d in documents if not d.is_public],
         "advice_given": advice_given(decision),
-        "declaration": DECLARATION,
         "reserved_function": reserved,
         "authorisations": list(
             decision.spending_authorisations.select_related("authorised_by").order_by(
@@ -75,4 +74,16 @@ def notice_context(decision: Decision) -> dict:
             )
         ),
         "suspension": Suspension.of(decision.suspension()),
+        "suspensions": suspensions_since_publication(decision),
     }
+
+
+def suspensions_since_publication(decision: Decision) -> list[Suspension]:
+    """Every suspension of the published decision, dated, for the notice: a dated statement
+    stays true after the suspension lifts, so a notice made at any time says it rightly."""
+    if decision.published_at is None:
+        return []
+    reports = StatutoryReport.objects.filter(
+        decision=decision, status__in=["issued", "considered"], issued_at__gte=decision.published_at
+    ).order_by("issued_at", "pk")
+    return [Suspension.of(report) for report in reports]

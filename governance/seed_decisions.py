@@ -19,6 +19,7 @@ from governance.models import (
     ReportOutcome,
     ReportStatus,
 )
+from governance.notices import DECLARATION
 from governance.services import decisions as services
 from governance.services import reports as report_services
 from opcc import seed_bulk
@@ -338,7 +339,10 @@ def seed_decisions_at_scale(scale: int, signer, log) -> None:
     wanted = seed_bulk.missing(Decision, "decision", seed_bulk.share(scale, "decisions"))
     if not wanted:
         return
+    from governance.models.delegation import general_category_id
+
     today = timezone.localdate()
+    category = general_category_id()  # once: the model's default would ask for each row
     by_year: dict[int, list[tuple]] = {}
     for n in wanted:
         day = seed_bulk.day_of(n, today)
@@ -351,7 +355,7 @@ def seed_decisions_at_scale(scale: int, signer, log) -> None:
             seed_bulk.create(
                 Decision,
                 (
-                    _benchmark_decision(n, year, number, day, signer)
+                    _benchmark_decision(n, year, number, day, signer, category)
                     for number, (day, n) in enumerate(rows, start=first)
                 ),
             )
@@ -360,7 +364,7 @@ def seed_decisions_at_scale(scale: int, signer, log) -> None:
     log(f"decisions: {len(wanted)} benchmark decisions added")
 
 
-def _benchmark_decision(n, year, number, day, signer) -> Decision:
+def _benchmark_decision(n, year, number, day, signer, category) -> Decision:
     verb, subject = seed_bulk.pick(n, 1, BENCHMARK_SUBJECTS)
     area = seed_bulk.pick(n, 2, BENCHMARK_AREAS)
     amount = 5_000 + seed_bulk.mix(n, 3, 400) * 2_500
@@ -380,12 +384,14 @@ def _benchmark_decision(n, year, number, day, signer) -> Decision:
         financial_implications=f"£{amount:,}, within the budget approved for the year.",
         legal_implications="Within the Commissioner's powers.",
         equality_implications="An equality impact assessment found no adverse impact.",
+        category_id=category,
         decision_maker=DecisionMaker.PCC,
         significant_public_interest=True,
         confidential_annex="Bidders' prices and scoring." if contract else "",
         restriction_reason="Commercially sensitive information (FOIA s.43)." if contract else "",
         status=DecisionStatus.PUBLISHED,
         declared_interests="None",
+        declaration=DECLARATION,
         created_by=signer,
         created_at=signed - timedelta(days=21),
         advice_requested_at=signed - timedelta(days=14),

@@ -42,6 +42,40 @@ def prohibition_period_notices(user) -> list[DashboardNotice]:
     return notices
 
 
+def awaiting_my_authorisation_rows(user):
+    """For the CFO: advised decisions committing new expenditure that a running s.114(3)
+    prohibition period bars, with no authorisation covering them as they stand."""
+    from django.db.models import Exists, OuterRef
+
+    from governance.models import Decision, DecisionStatus, SpendingAuthorisation, StatutoryReport
+    from opcc.dashboard import Rows
+
+    if not user.has_perm("governance.authorise_new_agreement"):
+        return None
+    covering = SpendingAuthorisation.objects.filter(
+        report=OuterRef("pk"),
+        decision=OuterRef(OuterRef("pk")),
+        amount=OuterRef(OuterRef("expenditure_amount")),
+        advice_round=OuterRef(OuterRef("advice_round")),
+    )
+    uncovered = StatutoryReport.objects.prohibition_periods().filter(~Exists(covering))
+    waiting = Decision.objects.filter(
+        status=DecisionStatus.ADVISED, commits_expenditure=True
+    ).filter(Exists(uncovered))
+    return {"decisions": Rows(waiting, ("advised_at", "id"))}
+
+
+def awaiting_my_authorisation(user, fetched):
+    rows = fetched["decisions"]
+    if not rows.items:
+        return None
+    return {
+        "decisions": [(decision, None, False) for decision in rows.items],
+        "count": rows.count,
+        "empty": "",
+    }
+
+
 def reports_awaiting_consideration_rows(user):
     from django.utils import timezone
 
@@ -90,6 +124,17 @@ def register() -> None:
 
     dashboard_banners.register(
         "prohibition_periods", DashboardBanner("prohibition_periods", prohibition_period_notices)
+    )
+    dashboard_panels.register(
+        "awaiting_my_authorisation",
+        DashboardPanel(
+            "awaiting_my_authorisation",
+            "Awaiting my authorisation (prohibition period, s.115(6))",
+            "governance/panels/decisions.html",
+            awaiting_my_authorisation_rows,
+            awaiting_my_authorisation,
+            9,
+        ),
     )
     dashboard_panels.register(
         "reports_awaiting_consideration",

@@ -253,6 +253,11 @@ PANEL_SECRETARIAT_EMAIL = env_str("PANEL_SECRETARIAT_EMAIL", "panel.secretariat@
 # LGFA 1988 s.114(4)(a), s.115(1F)(b): "the person who ... has the duty to audit the authority's
 # accounts" gets every s.114 report and the Commissioner's report of action on it.
 EXTERNAL_AUDITOR_EMAIL = env_str("EXTERNAL_AUDITOR_EMAIL", "external.auditor@audit.example")
+if not EXTERNAL_AUDITOR_EMAIL.strip():
+    raise ImproperlyConfigured(
+        "EXTERNAL_AUDITOR_EMAIL is empty: s.114 reports must be copied to the external auditor "
+        "(Local Government Finance Act 1988 s.114(4)(a))"
+    )
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 # The office's own targets (not statutory), in working days: advice after it is asked for, and
 # the decision maker's signature after both advices are in. Late ones are marked on dashboards.

@@ -2,12 +2,36 @@ from django import forms
 
 from governance.models import Decision, ReportOutcome, StatutoryReport
 from governance.models.reports import GROUNDS_BY_KIND
+from opcc.fields import GovukDateField
 from opcc.forms import GovukForm
+
+
+class DecisionReferenceField(forms.ModelChoiceField):
+    """A decision named by its reference, typed (spaces around it ignored)."""
+
+    def to_python(self, value):
+        return super().to_python(value.strip() if isinstance(value, str) else value)
 
 
 class ReportForm(GovukForm, forms.ModelForm):
     submit_label = "Save the draft"
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Typed by its reference, not chosen from a list: the register holds every published
+    # decision (100,000 at the benchmark's scale), and a published one may be reported on too
+    # (LGHA 1989 s.5(5)(b) suspends its implementation).
+    decision = DecisionReferenceField(
+        label="Decision reference",
+        help_text="The decision the report is about, for example 2026/017. Leave it empty for a "
+        "proposal or omission that has no decision, and describe it below.",
+        queryset=Decision.objects.exclude(status="withdrawn"),
+        to_field_name="reference",
+        required=False,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+        error_messages={
+            "invalid_choice": "Enter the reference of a decision that is not withdrawn, for "
+            "example 2026/017"
+        },
+    )
 
     class Meta:
         model = StatutoryReport
@@ -26,19 +50,12 @@ class ReportForm(GovukForm, forms.ModelForm):
                 "required": "Choose the ground for the report",
                 "invalid_choice": "Choose one of the grounds listed",
             },
-            "decision": {"invalid_choice": "Choose a decision from the list"},
             "findings": {"required": "Enter the findings"},
             "recommendations": {"required": "Enter the recommendations"},
         }
 
     def __init__(self, *args, kind, **kwargs):
         super().__init__(*args, **kwargs)
-        # Published decisions too: a report suspends their implementation (LGHA 1989 s.5(5)(b)).
-        self.fields["decision"].queryset = Decision.objects.exclude(status="withdrawn").order_by(
-            "-year", "-number"
-        )
-        self.fields["decision"].required = False
-        self.fields["decision"].empty_label = "None: a proposal or omission (describe it below)"
         self.fields["ground"].choices = [(g.value, g.label) for g in GROUNDS_BY_KIND[kind]]
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
@@ -52,6 +69,13 @@ class ReportForm(GovukForm, forms.ModelForm):
 
 class ConsiderationForm(GovukForm, forms.Form):
     submit_label = "Record the consideration"
+    # The bar ends with the first business day after this day (LGFA 1988 s.115(9), LGHA 1989
+    # s.5(6)), so it is the day the Commissioner concluded consideration, not the day it is typed.
+    concluded_on = GovukDateField(
+        what="the day the Commissioner concluded consideration",
+        label="On what day did the Commissioner conclude consideration of the report?",
+        help_text="For example, 27 3 2027. Today, unless it was concluded earlier.",
+    )
     response = forms.CharField(
         label="The Commissioner's response",
         widget=forms.Textarea(attrs={"rows": 5}),

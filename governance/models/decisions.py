@@ -178,6 +178,9 @@ class Decision(models.Model):
     )
     advice_round = models.PositiveSmallIntegerField(default=1, editable=False)
     declared_interests = models.TextField("interests declared by the decision maker", blank=True)
+    declaration = models.TextField(
+        "the declaration the decision maker confirmed on signing", blank=True, editable=False
+    )
     not_published_reason = models.CharField(max_length=250, blank=True)
     withdrawal_reason = models.CharField(max_length=250, blank=True)
     created_by = models.ForeignKey(

@@ -131,10 +131,10 @@ class StatutoryReportQuerySet(models.QuerySet):
         """Reports barring their matter on ``today``: issued on or before it, and either awaiting
         consideration or within the first business day after it (``bar_ends_on``)."""
         today = today or timezone.localdate()
-        return self.filter(
-            status__in=[ReportStatus.ISSUED, ReportStatus.CONSIDERED],
-            issued_at__lt=_start_of(today, days_after=1),
-        ).filter(Q(bar_ends_on__isnull=True) | Q(bar_ends_on__gte=today))
+        return self.filter(issued_at__lt=_start_of(today, days_after=1)).filter(
+            Q(status=ReportStatus.ISSUED)
+            | Q(status=ReportStatus.CONSIDERED, bar_ends_on__gte=today)
+        )
 
     def prohibition_periods(self, today=None):
         """The s.114(3) reports whose prohibition period (LGFA 1988 s.115(6), (9)) runs today."""
@@ -192,6 +192,9 @@ class StatutoryReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     considered_at = models.DateTimeField(null=True, blank=True)
+    consideration_concluded_on = models.DateField(
+        "the day consideration was concluded", null=True, blank=True
+    )
     bar_ends_on = models.DateField(
         "last day of the suspension or prohibition period", null=True, blank=True, editable=False
     )
@@ -277,11 +280,14 @@ class StatutoryReport(models.Model):
         return f"Local Government Finance Act 1988 s.114({3 if self.is_section_114_3 else 2})"
 
     def bars_on(self, day: date) -> bool:
+        if self.sent_on is None or day < self.sent_on:
+            return False
+        if self.status == ReportStatus.ISSUED:
+            return True
         return (
-            self.status != ReportStatus.DRAFT
-            and self.sent_on is not None
-            and self.sent_on <= day
-            and (self.bar_ends_on is None or day <= self.bar_ends_on)
+            self.status == ReportStatus.CONSIDERED
+            and self.bar_ends_on is not None
+            and day <= self.bar_ends_on
         )
 
     def is_overdue(self, today=None) -> bool:
@@ -315,6 +321,10 @@ class SpendingAuthorisation(models.Model):
     )
     ground = models.CharField(max_length=20, choices=AuthorisationGround.choices)
     reasons = models.TextField("reasons for thinking that the ground applies")
+    # What was authorised: a later change of the amount, or of the substance (a new advice
+    # round), is a different agreement, which needs its own authorisation.
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+    advice_round = models.PositiveSmallIntegerField()
     authorised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -329,9 +339,18 @@ class SpendingAuthorisation(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["decision", "report"], name="one_authorisation_a_decision_a_report"
+                fields=["decision", "report", "advice_round"],
+                name="one_authorisation_a_decision_a_report_a_round",
             )
         ]
 
     def __str__(self):
         return f"Authorisation under s.115(6) for {self.decision.reference}"
+
+    def covers(self, decision) -> bool:
+        """Does this authorisation still cover ``decision`` as it stands?"""
+        return (
+            self.decision_id == decision.pk
+            and self.amount == decision.expenditure_amount
+            and self.advice_round == decision.advice_round
+        )

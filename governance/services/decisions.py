@@ -26,7 +26,7 @@ from governance.models.decisions import (
     DECISION_TRANSITIONS,
     SUBSTANTIVE_FIELDS,
 )
-from governance.models.decisions import EDITABLE_STATUSES as EDITABLE_DECISION_STATUSES
+from governance.notices import DECLARATION
 from opcc import workflow
 from opcc.documents import request_document
 from opcc.models import SecurityMarking, User
@@ -250,6 +250,7 @@ def sign_decision(actor, decision: Decision, *, declared_interests: str) -> Deci
         current.signed_by = actor
         current.signed_at = timezone.now()
         current.declared_interests = declared_interests
+        current.declaration = DECLARATION
         if not current.significant_public_interest:
             current.not_published_reason = NOT_OF_SIGNIFICANT_INTEREST
         elif settings.DECISIONS_PUBLISH_ON_SIGNING:
@@ -293,7 +294,11 @@ def spending_bars(decision: Decision, today=None) -> list[StatutoryReport]:
     expenditure and the CFO has not authorised it against that report."""
     if not decision.commits_expenditure:
         return []
-    authorised = set(decision.spending_authorisations.values_list("report_id", flat=True))
+    authorised = {
+        authorisation.report_id
+        for authorisation in decision.spending_authorisations.all()
+        if authorisation.covers(decision)
+    }
     return [
         report
         for report in StatutoryReport.objects.prohibition_periods(today)
@@ -337,16 +342,27 @@ def authorise_new_agreement(
         current = _locked(decision)
         if not current.commits_expenditure:
             raise ValidationError("This decision does not commit new expenditure.")
-        if current.status not in EDITABLE_DECISION_STATUSES:
-            raise ValidationError("Only a decision not yet signed can be authorised.")
+        if current.status != DecisionStatus.ADVISED:
+            # Authority is for the agreement as advised: a later change needs it again.
+            raise ValidationError(
+                "Only a decision that has had its advice, and is not yet signed, can be authorised."
+            )
         if report not in StatutoryReport.objects.prohibition_periods():
             raise ValidationError(
                 {"report": "Choose a section 114(3) report whose prohibition period is running"}
             )
-        if current.spending_authorisations.filter(report=report).exists():
+        if current.spending_authorisations.filter(
+            report=report, advice_round=current.advice_round
+        ).exists():
             raise ValidationError("You have already authorised this decision against that report.")
         authorisation = SpendingAuthorisation(
-            decision=current, report=report, ground=ground, reasons=reasons, authorised_by=actor
+            decision=current,
+            report=report,
+            ground=ground,
+            reasons=reasons,
+            amount=current.expenditure_amount,
+            advice_round=current.advice_round,
+            authorised_by=actor,
         )
         authorisation._history_user = actor
         authorisation.full_clean()
@@ -409,6 +425,7 @@ def release_decision(actor, decision: Decision) -> Decision:
     current.signed_by = None
     current.signed_at = None
     current.declared_interests = ""
+    current.declaration = ""
     _ask_for_advice(current)
     return _save(current, actor)
 

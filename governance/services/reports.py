@@ -8,6 +8,8 @@ report's author, the auditor (s.114) and the panel; the decision then needs advi
 stays barred until the end of the first business day after consideration (``bar_ends_on``).
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -196,7 +198,7 @@ def response_recipients(report: StatutoryReport) -> list[tuple[str, User | None]
 
 def record_consideration(
     actor, report: StatutoryReport, *, response: str, outcome: str, outcome_reasons: str,
-    action_taken: str, action_proposed: str,
+    action_taken: str, action_proposed: str, concluded_on: date | None = None,
 ) -> StatutoryReport:  # fmt: skip
     """The Commissioner concludes consideration (LGFA 1988 s.115(1B): agrees or disagrees, and
     what action is proposed) and records the report s.115(1E) requires: "(a) what action (if
@@ -215,6 +217,15 @@ def record_consideration(
         errors["action_taken"] = "Enter the action taken in response, or write None"
     if not action_proposed.strip():
         errors["action_proposed"] = "Enter the action proposed in response, or write None"
+    today = timezone.localdate()
+    concluded_on = concluded_on or today
+    if concluded_on > today:
+        errors["concluded_on"] = "The day consideration was concluded must be today or earlier"
+    elif report.sent_on and concluded_on < report.sent_on:
+        errors["concluded_on"] = (
+            f"The day consideration was concluded must be on or after the day the report was "
+            f"sent ({report.sent_on:%-d %B %Y})"
+        )
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -227,7 +238,8 @@ def record_consideration(
         current.action_proposed = action_proposed
         current.considered_by = actor
         current.considered_at = timezone.now()
-        current.bar_ends_on = bar_ends_on(timezone.localdate(current.considered_at))
+        current.consideration_concluded_on = concluded_on
+        current.bar_ends_on = bar_ends_on(concluded_on)
         others_open = (
             StatutoryReport.objects.filter(decision=current.decision, status=ReportStatus.ISSUED)
             .exclude(pk=current.pk)
@@ -282,8 +294,8 @@ def publish_redacted(
 
 
 def send_overdue_reminders(today=None) -> int:
-    """Remind the Commissioner and the Chief Executive, once, of each report whose 21 days for
-    consideration have passed. Returns how many reports were reminded about."""
+    """Remind the Commissioner and the Chief Executive, once, of each report whose period for
+    consideration (consideration_due_on) has passed. Returns how many were reminded about."""
     reminded = 0
     for report in StatutoryReport.objects.overdue(today).filter(reminder_sent_at__isnull=True):
         with transaction.atomic():

@@ -22,7 +22,6 @@ from governance.models import (
     StatutoryReport,
     SupportingDocument,
 )
-from governance.notices import DECLARATION
 from governance.services import decisions as services
 from opcc import access
 from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
@@ -144,7 +143,6 @@ class DecisionDetailView(RoleRequiredMixin, DecisionMixin, TemplateView):
             ),
             "may_authorise": bool(spending_bars)
             and user.has_perm("governance.authorise_new_agreement"),
-            "declaration": DECLARATION,
             "may_edit": decision.is_editable and user.has_perm("governance.change_decision"),
             "may_submit": status == DecisionStatus.DRAFT
             and user.has_perm("governance.change_decision"),
@@ -266,8 +264,20 @@ class DecisionAuthoriseSpendingView(DecisionFormActionView):
             access.refuse(request.user, "authorise a new agreement")
         return super().dispatch(request, *args, **kwargs)
 
+    def get(self, request, *args, **kwargs):
+        if self.decision.status != DecisionStatus.ADVISED or not services.spending_bars(
+            self.decision
+        ):
+            return self.response_class(
+                request,
+                "governance/decisions/nothing_to_authorise.html",
+                {"decision": self.decision},
+            )
+        return super().get(request, *args, **kwargs)
+
     def get_form_kwargs(self):
-        running = StatutoryReport.objects.prohibition_periods().order_by("issued_at", "pk")
+        bars = [report.pk for report in services.spending_bars(self.decision)]
+        running = StatutoryReport.objects.filter(pk__in=bars).order_by("issued_at", "pk")
         return {**super().get_form_kwargs(), "reports": running}
 
     def act(self, form):

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.views import View
 from django.views.generic import TemplateView
@@ -108,7 +109,8 @@ class DecisionRegisterView(TemplateView):
         results = keep(
             request,
             "decision-register-page",
-            (filters, number),
+            # The day too: a report's bar lifts at midnight, and with it the "suspended" tag.
+            (filters, number, timezone.localdate().isoformat()),
             lambda: render_to_string(
                 "governance/public/register_results.html",
                 {"page": paginator.page(number), "query": query},

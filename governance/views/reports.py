@@ -206,6 +206,9 @@ class ReportConsiderView(ReportFormActionView):
     heading = "Record the Commissioner's consideration"
     done_message = "The consideration has been recorded."
 
+    def get_initial(self):
+        return {"concluded_on": timezone.localdate()}
+
     def act(self, data):
         services.record_consideration(self.request.user, self.report, **data)
 

@@ -3,6 +3,8 @@ committing expenditure is refused its signature with the reason, the CFO authori
 writing, the Commissioner signs, then concludes consideration, and the Commissioner's report of
 action goes to the CFO, the external auditor and the panel, each delivery shown."""
 
+import re
+
 from django.test import override_settings
 from playwright.sync_api import expect
 
@@ -66,8 +68,12 @@ def test_a_section_114_3_report_bars_new_spending_until_the_cfo_authorises_it(pa
     page.get_by_label("I confirm that I have considered whether I have any personal").check()
     page.get_by_label("Your interests in this decision").fill("None")
     page.get_by_role("button", name="Sign the decision").click()
-    expect(page.get_by_text("Local Government Finance Act 1988 s.115(6)").first).to_be_visible()
-    expect(page.get_by_text(report_title).first).to_be_visible()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Local Government Finance Act 1988 s.115(6)")
+    expect(summary).to_contain_text(report_title)
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    visit(page, decision.get_absolute_url())
+    expect(page.get_by_text("Signed", exact=True)).to_have_count(0)
     check_accessibility(page)
 
     # The CFO records a written authorisation on the decision.

@@ -5,10 +5,11 @@ LGHA 1989 s.5(5)(a)(i): "no later than three months after the body is sent a cop
 lasts to the end of "the first business day" after consideration (s.115(9), s.5(6)).
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from governance.models import ReportGround, ReportKind, ReportOutcome, StatutoryReport
@@ -19,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 
 def at(day: str, hour: int = 10):
-    return time_machine.travel(f"{day} {hour:02d}:00 +0000", tick=False)
+    """``day`` at ``hour`` UTC, or at the time given with it ("2027-06-01 22:30", UTC)."""
+    moment = day if " " in day else f"{day} {hour:02d}:00"
+    return time_machine.travel(f"{moment} +0000", tick=False)
 
 
 def issued_report(people, kind, ground, *, on: str, **fields):
@@ -158,3 +161,86 @@ def test_a_section_114_2_report_bars_its_conduct_but_sets_no_spending_bar(people
     assert report.section == "Local Government Finance Act 1988 s.114(2)"
     assert report.bars_on(date(2027, 6, 1))
     assert report not in StatutoryReport.objects.prohibition_periods(date(2027, 6, 1))
+
+
+def test_the_sending_day_is_the_day_in_england_even_late_on_a_summer_evening(people):
+    """Issued at 23:30 British Summer Time on 1 June (22:30 UTC): day 1 is 1 June. Issued at
+    00:30 BST on 2 June (23:30 UTC on 1 June): day 1 is 2 June. Lists and pages agree."""
+    late = issued_report(
+        people, ReportKind.CHIEF_FINANCE_OFFICER, ReportGround.UNBALANCED_BUDGET,
+        on="2027-06-01 22:30",
+    )  # fmt: skip
+    early = issued_report(
+        people, ReportKind.CHIEF_FINANCE_OFFICER, ReportGround.UNBALANCED_BUDGET,
+        on="2027-06-01 23:30",
+    )  # fmt: skip
+    assert (late.due_on, early.due_on) == (date(2027, 6, 21), date(2027, 6, 22))
+    assert late.title in overdue_titles("2027-06-22")
+    assert early.title not in overdue_titles("2027-06-22")
+    assert early.title in overdue_titles("2027-06-23")
+    assert late not in StatutoryReport.objects.prohibition_periods(date(2027, 5, 31))
+    assert early not in StatutoryReport.objects.prohibition_periods(date(2027, 6, 1))
+    assert early in StatutoryReport.objects.prohibition_periods(date(2027, 6, 2))
+
+
+def test_the_lists_and_the_page_agree_on_the_suspensions_edges(people):
+    report = consider(people, mo_report(people), on="2027-06-10")
+    for day, barred in ((date(2027, 5, 31), False), (date(2027, 6, 1), True),
+                        (date(2027, 6, 11), True), (date(2027, 6, 12), False)):  # fmt: skip
+        assert report.bars_on(day) is barred
+        assert StatutoryReport.objects.barring(day).filter(pk=report.pk).exists() is barred
+
+
+def test_the_overdue_list_agrees_with_each_reports_last_day_every_day_of_a_year(people):
+    reports = [
+        issued_report(people, kind, ground, on=day)
+        for kind, ground in (
+            (ReportKind.CHIEF_FINANCE_OFFICER, ReportGround.UNBALANCED_BUDGET),
+            (ReportKind.MONITORING_OFFICER, ReportGround.UNLAWFUL),
+        )
+        for day in ("2026-11-30", "2027-01-31", "2027-02-28", "2027-05-31", "2027-08-31")
+    ]
+    for offset in range(0, 400, 3):
+        today = date(2026, 11, 30) + timedelta(days=offset)
+        listed = set(StatutoryReport.objects.overdue(today).values_list("pk", flat=True))
+        assert listed == {r.pk for r in reports if r.due_on < today}, today
+
+
+def test_consideration_concluded_on_an_earlier_day_ends_the_bar_from_that_day(people):
+    report = cfo_report(people)
+    with at("2027-06-14"):  # recorded on Monday, concluded the Thursday before
+        report = services.record_consideration(
+            people[Role.PCC], report, response="Considered.", outcome=ReportOutcome.ACCEPTS,
+            outcome_reasons="Reasons.", action_taken="None.", action_proposed="None.",
+            concluded_on=date(2027, 6, 10),
+        )  # fmt: skip
+    assert report.consideration_concluded_on == date(2027, 6, 10)
+    assert report.bar_ends_on == date(2027, 6, 11)
+
+
+@pytest.mark.parametrize(
+    "concluded_on, message",
+    [(date(2027, 6, 15), "today or earlier"), (date(2027, 5, 31), "on or after the day")],
+)
+def test_consideration_cannot_be_concluded_in_the_future_or_before_the_report(
+    people, concluded_on, message
+):
+    report = cfo_report(people)
+    with at("2027-06-14"), pytest.raises(ValidationError, match=message):
+        services.record_consideration(
+            people[Role.PCC], report, response="Considered.", outcome=ReportOutcome.ACCEPTS,
+            outcome_reasons="Reasons.", action_taken="None.", action_proposed="None.",
+            concluded_on=concluded_on,
+        )  # fmt: skip
+    report.refresh_from_db()
+    assert report.considered_at is None and report.bar_ends_on is None
+
+
+def test_a_considered_report_with_no_end_day_bars_nothing(people):
+    """A report considered before the bar's end was recorded (migration 0011 fills it in) must
+    never count as barring for ever."""
+    report = consider(people, cfo_report(people), on="2027-06-10")
+    StatutoryReport.objects.filter(pk=report.pk).update(bar_ends_on=None)
+    report.refresh_from_db()
+    assert not report.bars_on(date(2027, 6, 11))
+    assert not StatutoryReport.objects.barring(date(2027, 6, 11)).exists()

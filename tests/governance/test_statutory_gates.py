@@ -280,10 +280,21 @@ def test_a_published_decision_reported_on_is_marked_implementation_suspended(peo
     assert "Implementation suspended" not in register and "Implementation suspended" not in page
 
 
-def test_the_report_form_offers_published_decisions(people, client_for):
+def test_the_report_form_takes_a_published_decision_by_its_reference(people, client_for):
+    from governance.models import StatutoryReport
+
     decision = published_decision(people)
-    page = client_for(Role.CHIEF_EXECUTIVE).get(reverse("governance:report_add", args=["mo_s5"]))
-    assert decision.reference in page.content.decode()
+    url = reverse("governance:report_add", args=["mo_s5"])
+    form = {
+        "title": "Report on the award", "ground": "unlawful", "findings": "Unlawful.",
+        "recommendations": "Stop.",
+    }  # fmt: skip
+    client = client_for(Role.CHIEF_EXECUTIVE)
+    unknown = client.post(url, {**form, "decision": "2099/999"})
+    assert unknown.status_code == 400
+    assert "Enter the reference of a decision that is not withdrawn" in unknown.content.decode()
+    assert client.post(url, {**form, "decision": f" {decision.reference} "}).status_code == 302
+    assert StatutoryReport.objects.get().decision == decision
 
 
 def test_a_report_on_an_omission_with_no_decision_sends_copies_and_runs_its_clock(people):
@@ -410,3 +421,108 @@ def test_a_decision_delegated_to_the_deputy_is_refused_at_signing_once_the_schem
     DecisionCategory.objects.filter(pk=grants.pk).update(deputy_may_decide=False)
     with at("2027-06-03"), pytest.raises(ValidationError, match="does not delegate"):
         decision_services.sign_decision(people[Role.DEPUTY], decision, declared_interests="None")
+
+
+def test_an_authorisation_covers_the_agreement_as_advised_and_no_later_change(people):
+    report = section_114_3(people)
+    decision = advised_decision(people)
+    with at("2027-06-03"):
+        decision_services.authorise_new_agreement(
+            people[Role.CFO], decision, report=report, ground=AuthorisationGround.IMPROVE,
+            reasons="Cheaper than hiring.",
+        )  # fmt: skip
+        decision.refresh_from_db()
+        decision_services.update_decision(
+            people[Role.STAFF], decision, expected_version=decision.version,
+            commits_expenditure=True, expenditure_amount=Decimal("5000000"),
+        )  # fmt: skip
+        for kind, role in (
+            (AdviceKind.LEGAL, Role.CHIEF_EXECUTIVE),
+            (AdviceKind.FINANCIAL, Role.CFO),
+        ):
+            decision_services.record_advice(people[role], decision, kind=kind, text="Again.")
+    decision.refresh_from_db()
+    with pytest.raises(ValidationError, match=re.escape("£5,000,000.00")):
+        sign(people, decision, "2027-06-03")
+    with at("2027-06-03"):
+        decision_services.authorise_new_agreement(
+            people[Role.CFO], decision, report=report, ground=AuthorisationGround.IMPROVE,
+            reasons="Still cheaper than hiring, at the larger scale.",
+        )  # fmt: skip
+    assert sign(people, decision, "2027-06-03").status == DecisionStatus.SIGNED
+
+
+def test_a_decision_is_authorised_only_once_advised(people):
+    report = section_114_3(people)
+    with at("2027-06-02"):
+        draft = decision_services.draft_decision(
+            people[Role.STAFF], title="Vans", summary="Vans.", commits_expenditure=True,
+            expenditure_amount=Decimal("100"),
+        )  # fmt: skip
+        with pytest.raises(ValidationError, match="has had its advice"):
+            decision_services.authorise_new_agreement(
+                people[Role.CFO], draft, report=report, ground="improve", reasons="Because."
+            )
+
+
+def test_the_cfo_sees_what_waits_for_an_authorisation_and_the_page_says_when_none_is_needed(
+    people, client_for
+):
+    report = section_114_3(people)
+    barred = advised_decision(people)
+    free = advised_decision(people, amount=None)
+    with at("2027-06-03"):
+        dashboard = client_for(Role.CFO).get(reverse("dashboard")).content.decode()
+        staff = client_for(Role.STAFF).get(reverse("dashboard")).content.decode()
+        nothing = client_for(Role.CFO).get(
+            reverse("governance:decision_authorise_spending", args=[free.code])
+        )
+    assert "Awaiting my authorisation" in dashboard and barred.reference in dashboard
+    assert (
+        free.reference not in dashboard.split("Awaiting my authorisation")[1].split("</section>")[0]
+    )
+    assert "Awaiting my authorisation" not in staff
+    assert nothing.status_code == 200
+    assert "It does not commit new expenditure" in nothing.content.decode()
+    with at("2027-06-03"):
+        decision_services.authorise_new_agreement(
+            people[Role.CFO], barred, report=report, ground="improve", reasons="Because."
+        )
+        dashboard = client_for(Role.CFO).get(reverse("dashboard")).content.decode()
+    assert "Awaiting my authorisation" not in dashboard
+
+
+@pytest.mark.parametrize("role", [Role.PCC, Role.DEPUTY, Role.CHIEF_EXECUTIVE, Role.CFO])
+def test_the_banner_is_on_each_office_holders_dashboard(people, client_for, role):
+    section_114_3(people)
+    with at("2027-06-05"):
+        page = client_for(role).get(reverse("dashboard")).content.decode()
+    assert "A section 114(3) prohibition period is running" in page
+
+
+def test_the_notice_of_a_suspended_decision_gives_the_dated_suspension(
+    people, django_capture_on_commit_callbacks
+):
+    from io import BytesIO
+
+    from governance.views.public_decisions import latest_notice
+
+    decision = published_decision(people)
+    with django_capture_on_commit_callbacks(execute=True):
+        report = issue(
+            people, kind=ReportKind.MONITORING_OFFICER, ground=ReportGround.UNLAWFUL,
+            decision=decision, matter="",
+        )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        consider(people, report, on="2027-06-10")
+    notice = latest_notice(decision)
+    with notice.file.open("rb") as pdf:
+        text = " ".join(
+            " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.read())).pages).split()
+        )
+    assert (
+        "Implementation suspended by a report under Local Government and Housing Act 1989 s.5"
+        in text
+    )
+    assert "from 1 June 2027 until the end of 11 June 2027" in text
+    assert report.title not in text and "Spending exceeds resources" not in text
