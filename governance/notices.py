@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from governance.models import AdviceKind, Decision, StatutoryReport
+from governance.models.decisions import ADVISER_ROLE
 from governance.models.delegation import SECTION_18_7
 from opcc.roles import Role
 
@@ -16,10 +17,6 @@ DECLARATION = (
     "this matter and take the proposed decision in compliance with the Code of Conduct for the "
     "Police and Crime Commissioner. Any such interests are recorded below."
 )
-ADVISER = {
-    AdviceKind.LEGAL: Role.CHIEF_EXECUTIVE.label,
-    AdviceKind.FINANCIAL: Role.CFO.label,
-}
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ def advice_given(decision: Decision) -> list[AdviceGiven]:
         if advice.advice_round == decision.advice_round
     }
     return [
-        AdviceGiven(kind.label, ADVISER[kind], given[kind].given_at)
+        AdviceGiven(kind.label, Role(ADVISER_ROLE[kind]).label, given[kind].given_at)
         for kind in AdviceKind
         if kind in given
     ]

@@ -98,7 +98,7 @@ DECISIONS = [
 ]
 
 
-def _people():
+def demo_people():
     people = {user.role: user for user in User.objects.filter(is_demo_account=True)}
     needed = {"pcc", "chief_executive", "cfo", "staff"}
     return people if needed <= set(people) else None
@@ -119,7 +119,7 @@ CATEGORIES = {
 }
 
 
-def _decision(staff, title, summary, public_interest, **fields):
+def draft_demo_decision(staff, title, summary, public_interest, **fields):
     from governance.models import DecisionCategory
 
     category = DecisionCategory.objects.filter(slug=CATEGORIES.get(title, "general")).first()
@@ -146,7 +146,7 @@ def _decision(staff, title, summary, public_interest, **fields):
     )
 
 
-def _advise(people, decision):
+def advise_demo_decision(people, decision):
     services.submit_for_advice(people["staff"], decision)
     services.record_advice(
         people["chief_executive"], decision, kind=AdviceKind.LEGAL,
@@ -173,13 +173,13 @@ def _issue_report(people, decision, title):
 
 
 def seed_decisions(scale: int, log) -> None:
-    people = _people()
+    people = demo_people()
     if people is None:
         log("decisions: demo people missing; run the people seeder first")
         return
     if not Decision.objects.filter(title=DEMO_MARKER).exists():
         for title, summary, public_interest, stage in DECISIONS:
-            decision = _decision(people["staff"], title, summary, public_interest)
+            decision = draft_demo_decision(people["staff"], title, summary, public_interest)
             if stage == "draft":
                 continue
             if stage == "withdrawn":
@@ -204,7 +204,7 @@ def seed_decisions(scale: int, log) -> None:
             if stage == "awaiting_advice":
                 services.submit_for_advice(people["staff"], decision)
                 continue
-            _advise(people, decision)
+            advise_demo_decision(people, decision)
             if stage == "advised":
                 continue
             decision.refresh_from_db()
@@ -213,67 +213,9 @@ def seed_decisions(scale: int, log) -> None:
                 decision.refresh_from_db()
                 services.publish_decision(people["chief_executive"], decision)
         log(f"decisions: {len(DECISIONS)} demo decisions in every state, and two reports")
-    _seed_statutory_bars(people, log)
     _seed_forward_plan_and_redacted_report(people, log)
     if scale:
         seed_decisions_at_scale(scale, people["pcc"], log)
-
-
-SECTION_114_3_MARKER = "Section 114(3) report: 2027/28 spending likely to exceed resources"
-
-
-def _seed_statutory_bars(people, log) -> None:
-    """A running s.114(3) prohibition period (on the 2027/28 financial year's budget, so the
-    rest of the demo is untouched): one decision committing expenditure signed with the CFO's
-    written authorisation, another waiting for it; and a published decision whose
-    implementation a Monitoring Officer report suspends."""
-    from governance.models import AuthorisationGround, StatutoryReport
-
-    if StatutoryReport.objects.filter(title=SECTION_114_3_MARKER).exists():
-        return
-    cfo, pcc = people["cfo"], people["pcc"]
-    report = report_services.draft_report(
-        cfo, kind=ReportKind.CHIEF_FINANCE_OFFICER, title=SECTION_114_3_MARKER,
-        matter="The revenue budget for the 2027/28 financial year.",
-        ground=ReportGround.UNBALANCED_BUDGET,
-        findings="Committed and proposed expenditure for 2027/28 exceeds the resources available, "
-        "including reserves, by £3.4m after the pay award and the fall in the police grant.",
-        recommendations="No new spending commitments without my written authorisation; a "
-        "revised budget to the Police and Crime Panel.",
-    )  # fmt: skip
-    report = report_services.issue_report(cfo, report)
-    authorised = _decision(
-        people["staff"], "Replacement of the custody suite CCTV",
-        "Replacement of failing CCTV cameras in the central custody suite.", True,
-        commits_expenditure=True, expenditure_amount=48500,
-    )  # fmt: skip
-    _advise(people, authorised)
-    services.authorise_new_agreement(
-        cfo, authorised, report=report, ground=AuthorisationGround.PREVENT_WORSENING,
-        reasons="Failing cameras put detainees at risk and the force at risk of claims far "
-        "larger than the cost; the work is within the capital programme already financed.",
-    )  # fmt: skip
-    authorised.refresh_from_db()
-    services.sign_decision(pcc, authorised, declared_interests="None")
-    authorised.refresh_from_db()
-    services.publish_decision(people["chief_executive"], authorised)
-    waiting = _decision(
-        people["staff"], "Lease of two community engagement vans",
-        "A three-year lease of two vans for neighbourhood engagement events.", True,
-        commits_expenditure=True, expenditure_amount=36000,
-    )  # fmt: skip
-    _advise(people, waiting)
-    published = Decision.objects.filter(title="Victim support services contract award").first()
-    if published is not None and published.is_published:
-        mo_report = report_services.draft_report(
-            people["chief_executive"], kind=ReportKind.MONITORING_OFFICER,
-            title="Report on the victim support services contract award", decision=published,
-            ground=ReportGround.UNLAWFUL,
-            findings="The award relied on a framework that had expired before the call-off.",
-            recommendations="Suspend the contract's start and re-run the call-off.",
-        )  # fmt: skip
-        report_services.issue_report(people["chief_executive"], mo_report)
-    log("statutory bars: a running s.114(3) prohibition period and a suspended decision")
 
 
 FORWARD_PLAN = (

@@ -170,6 +170,7 @@ def decisions_report_section(start, end) -> dict:
 
 def register() -> None:
     from governance.seed_decisions import seed_decisions
+    from governance.seed_statutory_bars import seed_statutory_bars
     from governance.services.annual import annual_report_context
 
     dashboard_panels.register(
@@ -208,6 +209,7 @@ def register() -> None:
         ),
     )
     seeders.register("decisions", Seeder("decisions", seed_decisions, order=20))
+    seeders.register("statutory-bars", Seeder("statutory-bars", seed_statutory_bars, order=21))
     document_kinds.register(
         "annual_report",
         DocumentKind(

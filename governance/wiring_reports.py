@@ -47,18 +47,18 @@ def awaiting_my_authorisation_rows(user):
     prohibition period bars, with no authorisation covering them as they stand."""
     from django.db.models import Exists, OuterRef
 
-    from governance.models import Decision, DecisionStatus, SpendingAuthorisation, StatutoryReport
+    from governance.models import Decision, DecisionStatus, StatutoryReport
     from opcc.dashboard import Rows
 
     if not user.has_perm("governance.authorise_new_agreement"):
         return None
-    covering = SpendingAuthorisation.objects.filter(
-        report=OuterRef("pk"),
-        decision=OuterRef(OuterRef("pk")),
-        amount=OuterRef(OuterRef("expenditure_amount")),
-        advice_round=OuterRef(OuterRef("advice_round")),
+
+    def of_decision(name):  # the decision row, two queries out from the authorisation
+        return OuterRef(OuterRef(name))
+
+    uncovered = StatutoryReport.objects.prohibition_periods().not_authorised_for(
+        of_decision("pk"), of_decision("expenditure_amount"), of_decision("advice_round")
     )
-    uncovered = StatutoryReport.objects.prohibition_periods().filter(~Exists(covering))
     waiting = Decision.objects.filter(
         status=DecisionStatus.ADVISED, commits_expenditure=True
     ).filter(Exists(uncovered))

@@ -86,21 +86,9 @@ class DecisionForm(GovukForm, forms.ModelForm):
         self.fields["expenditure_amount"].min_value = None
 
     def clean(self):
+        # Who may make a decision of the category, and its amount, are the service's rules
+        # (governance.services.decisions._check_substance); its errors come back to the fields.
         cleaned = super().clean()
-        category, maker = cleaned.get("category"), cleaned.get("decision_maker")
-        if category and maker and category.refusal_for(maker):
-            self.add_error("decision_maker", category.refusal_for(maker))
-        amount = cleaned.get("expenditure_amount")
-        if cleaned.get("commits_expenditure"):
-            if amount is None or amount <= 0:
-                self.add_error(
-                    "expenditure_amount", "Enter the amount of new expenditure, more than £0"
-                )
-        elif amount is not None:
-            self.add_error(
-                "expenditure_amount",
-                "Leave the amount empty, or say that the decision commits new expenditure",
-            )
         if (
             cleaned.get("confidential_annex", "").strip()
             and not cleaned.get("restriction_reason", "").strip()

@@ -79,6 +79,10 @@ class AdviceKind(models.TextChoices):
     FINANCIAL = "financial", "Financial advice"
 
 
+# Who gives each: the Chief Executive is the Monitoring Officer; the CFO the s.151 officer.
+ADVISER_ROLE = {AdviceKind.LEGAL: "chief_executive", AdviceKind.FINANCIAL: "cfo"}
+
+
 class DecisionSequence(models.Model):
     """The last reference number used in a year: references are never reused."""
 

@@ -3,7 +3,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -135,6 +135,15 @@ class StatutoryReportQuerySet(models.QuerySet):
             Q(status=ReportStatus.ISSUED)
             | Q(status=ReportStatus.CONSIDERED, bar_ends_on__gte=today)
         )
+
+    def not_authorised_for(self, decision, amount, advice_round):
+        """The reports no s.115(6) authorisation covers for the decision at this amount and
+        advice round: a later change is a different agreement. Values, or OuterRef(OuterRef())s
+        when the decision is the row of an outer query."""
+        covering = SpendingAuthorisation.objects.filter(
+            report=OuterRef("pk"), decision=decision, amount=amount, advice_round=advice_round
+        )
+        return self.filter(~Exists(covering))
 
     def prohibition_periods(self, today=None):
         """The s.114(3) reports whose prohibition period (LGFA 1988 s.115(6), (9)) runs today."""
@@ -346,11 +355,3 @@ class SpendingAuthorisation(models.Model):
 
     def __str__(self):
         return f"Authorisation under s.115(6) for {self.decision.reference}"
-
-    def covers(self, decision) -> bool:
-        """Does this authorisation still cover ``decision`` as it stands?"""
-        return (
-            self.decision_id == decision.pk
-            and self.amount == decision.expenditure_amount
-            and self.advice_round == decision.advice_round
-        )

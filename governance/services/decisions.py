@@ -12,14 +12,11 @@ from django.utils import timezone
 
 from governance.models import (
     AdviceKind,
-    AuthorisationGround,
     Decision,
     DecisionAdvice,
     DecisionMaker,
     DecisionSequence,
     DecisionStatus,
-    SpendingAuthorisation,
-    StatutoryReport,
     SupportingDocument,
 )
 from governance.models.decisions import (
@@ -27,6 +24,7 @@ from governance.models.decisions import (
     SUBSTANTIVE_FIELDS,
 )
 from governance.notices import DECLARATION
+from governance.services import spending
 from opcc import workflow
 from opcc.documents import request_document
 from opcc.models import SecurityMarking, User
@@ -37,7 +35,6 @@ ADVICE_PERMISSION = {
     AdviceKind.LEGAL: "governance.give_legal_advice",
     AdviceKind.FINANCIAL: "governance.give_financial_advice",
 }
-ADVISER_ROLE = {AdviceKind.LEGAL: "chief_executive", AdviceKind.FINANCIAL: "cfo"}
 NOT_OF_SIGNIFICANT_INTEREST = (
     "Not of significant public interest, so not published on the register (the Specified "
     "Information Order requires decisions of significant public interest)."
@@ -99,9 +96,7 @@ def _check_substance(decision: Decision) -> None:
 def draft_decision(actor, **fields) -> Decision:
     """Start a decision record; it takes the next reference of the year, never to be reused."""
     _require(actor, "governance.add_decision", "draft a decision")
-    probe = Decision(**fields)
-    if "category" in fields:
-        _check_substance(probe)
+    _check_substance(Decision(**fields))
     with transaction.atomic():
         year = timezone.localdate().year
         DecisionSequence.objects.get_or_create(year=year)
@@ -239,7 +234,7 @@ def sign_decision(actor, decision: Decision, *, declared_interests: str) -> Deci
         refusal = current.category.refusal_for(current.decision_maker)
         if refusal:
             raise ValidationError(refusal)
-        _refuse_new_agreement_without_authorisation(current)
+        spending.refuse_new_agreement_without_authorisation(current)
         missing = set(AdviceKind.values) - set(current_advice(current))
         if current.status != DecisionStatus.ADVISED or missing:
             raise ValidationError(
@@ -287,93 +282,6 @@ def _refuse_while_suspended(decision: Decision, done: str) -> None:
         f"Decision {decision.reference} cannot be {done}: a report under {report.section} "
         f"(“{report.title}”, sent {report.sent_on:%-d %B %Y}) suspends it {until}."
     )
-
-
-def spending_bars(decision: Decision, today=None) -> list[StatutoryReport]:
-    """The s.114(3) reports whose prohibition period bars this decision today: it commits new
-    expenditure and the CFO has not authorised it against that report."""
-    if not decision.commits_expenditure:
-        return []
-    authorised = {
-        authorisation.report_id
-        for authorisation in decision.spending_authorisations.all()
-        if authorisation.covers(decision)
-    }
-    return [
-        report
-        for report in StatutoryReport.objects.prohibition_periods(today)
-        if report.pk not in authorised
-    ]
-
-
-def _refuse_new_agreement_without_authorisation(decision: Decision) -> None:
-    # LGFA 1988 s.115(6): "during the prohibition period the authority shall not enter into any
-    # new agreement which may involve the incurring of expenditure (at any time) by the authority
-    # unless the chief finance officer of the authority authorises it to do so".
-    bars = spending_bars(decision)
-    if bars:
-        report = bars[0]
-        raise ValidationError(
-            f"Decision {decision.reference} commits new expenditure "
-            f"(£{decision.expenditure_amount:,.2f}) and cannot be signed during the prohibition "
-            f"period of the Chief Finance Officer's report under section 114(3) "
-            f"(“{report.title}”, sent {report.sent_on:%-d %B %Y}) unless the Chief Finance "
-            f"Officer authorises it in writing (Local Government Finance Act 1988 s.115(6))."
-        )
-
-
-def authorise_new_agreement(
-    actor, decision: Decision, *, report: StatutoryReport, ground: str, reasons: str
-) -> SpendingAuthorisation:
-    """The CFO authorises a decision to enter into a new agreement during a s.114(3) report's
-    prohibition period. s.115(6A): only if the agreement "is likely to— (a) prevent the
-    situation that led him to make the report from getting worse, (b) improve the situation,
-    or (c) prevent the situation from recurring"; s.115(6B): in writing, with the ground and
-    the reasons."""
-    _require(actor, "governance.authorise_new_agreement", f"authorise decision {decision.pk}")
-    errors = {}
-    if ground not in AuthorisationGround.values:
-        errors["ground"] = "Choose the ground in section 115(6A) on which you authorise it"
-    if not reasons.strip():
-        errors["reasons"] = "Explain your reasons for thinking that the ground applies"
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        current = _locked(decision)
-        if not current.commits_expenditure:
-            raise ValidationError("This decision does not commit new expenditure.")
-        if current.status != DecisionStatus.ADVISED:
-            # Authority is for the agreement as advised: a later change needs it again.
-            raise ValidationError(
-                "Only a decision that has had its advice, and is not yet signed, can be authorised."
-            )
-        if report not in StatutoryReport.objects.prohibition_periods():
-            raise ValidationError(
-                {"report": "Choose a section 114(3) report whose prohibition period is running"}
-            )
-        if current.spending_authorisations.filter(
-            report=report, advice_round=current.advice_round
-        ).exists():
-            raise ValidationError("You have already authorised this decision against that report.")
-        authorisation = SpendingAuthorisation(
-            decision=current,
-            report=report,
-            ground=ground,
-            reasons=reasons,
-            amount=current.expenditure_amount,
-            advice_round=current.advice_round,
-            authorised_by=actor,
-        )
-        authorisation._history_user = actor
-        authorisation.full_clean()
-        authorisation.save()
-        # The decision's own history says so (simple-history keeps 100 characters of reason).
-        paragraph = AuthorisationGround(ground).label[:3]
-        current._change_reason = (
-            f"New agreement authorised by the CFO under LGFA 1988 s.115(6), ground {paragraph}"
-        )
-        _save(current, actor)
-    return authorisation
 
 
 def _publish(decision: Decision, actor) -> None:

@@ -61,8 +61,6 @@ def update_category(actor, category, *, expected_version: int, **fields) -> Deci
         current = workflow.locked(category)
         if current.version != expected_version:
             raise ConcurrentEdit
-        if not current.history.exists():
-            _keep_as_first_made(current)
         for name, value in fields.items():
             setattr(current, name, value.strip() if isinstance(value, str) else value)
         _check(current)
@@ -109,15 +107,6 @@ def _check(category) -> None:
         errors["name"] = f"There is already a category called “{category.name}”"
     if errors:
         raise ValidationError(errors)
-
-
-def _keep_as_first_made(category) -> None:
-    """The categories the migration made (the Act's, and "General") have no history of their
-    own: before their first change, keep them as they were, so their history shows what the
-    change was."""
-    DecisionCategory.history.bulk_history_create(
-        [category], default_change_reason="As the portal first set it up"
-    )
 
 
 def _function(words: str) -> str:

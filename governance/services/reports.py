@@ -110,15 +110,15 @@ def auditor_recipients() -> list[tuple[str, None]]:
     return [(settings.EXTERNAL_AUDITOR_EMAIL, None)] if settings.EXTERNAL_AUDITOR_EMAIL else []
 
 
-def _copy(kind: str, template: str, report, recipients, context: dict, documents) -> None:
+def _copy(kind: str, report, recipients, documents) -> None:
+    """One outbox e-mail per recipient; the kind names its template folder too."""
     for email, person in recipients:
         queue_message(
             kind=kind,
             to=email,
             recipient=person,
-            template=template,
-            context={"report": report, "member": person, "portal_url": settings.PORTAL_URL}
-            | context,
+            template=kind,
+            context={"report": report, "member": person, "portal_url": settings.PORTAL_URL},
             about=report,
             documents=documents,
         )
@@ -153,9 +153,9 @@ def issue_report(actor, report: StatutoryReport) -> StatutoryReport:
         )
         _save(current, actor)
         documents = (current.document,)
-        _copy(PANEL_COPY, PANEL_COPY, current, panel_recipients(), {}, documents)
+        _copy(PANEL_COPY, current, panel_recipients(), documents)
         if current.kind == ReportKind.CHIEF_FINANCE_OFFICER:
-            _copy(AUDITOR_COPY, AUDITOR_COPY, current, auditor_recipients(), {}, documents)
+            _copy(AUDITOR_COPY, current, auditor_recipients(), documents)
     return current
 
 
@@ -259,14 +259,7 @@ def record_consideration(
         if decision is not None and decision.status == DecisionStatus.PUBLISHED:
             # The notice now gives the day the suspension lifts.
             decision_services.request_decision_notice(actor, decision)
-        _copy(
-            RESPONSE_COPY,
-            RESPONSE_COPY,
-            current,
-            response_recipients(current),
-            {},
-            (current.response_document,),
-        )
+        _copy(RESPONSE_COPY, current, response_recipients(current), (current.response_document,))
         return current
 
 

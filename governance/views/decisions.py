@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -19,10 +20,10 @@ from governance.models import (
     AdviceKind,
     Decision,
     DecisionStatus,
-    StatutoryReport,
     SupportingDocument,
 )
 from governance.services import decisions as services
+from governance.services import spending
 from opcc import access
 from opcc.access import PermissionRequiredMixin, RoleRequiredMixin
 from opcc.forms import add_service_errors
@@ -123,7 +124,7 @@ class DecisionDetailView(RoleRequiredMixin, DecisionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         decision, user = self.decision, self.request.user
-        spending_bars = services.spending_bars(decision) if decision.is_editable else []
+        spending_bars = spending.spending_bars(decision) if decision.is_editable else []
         advice = list(decision.advice.select_related("given_by").order_by("given_at"))
         current = {a.kind: a for a in advice if a.advice_round == decision.advice_round}
         status = decision.status
@@ -265,9 +266,7 @@ class DecisionAuthoriseSpendingView(DecisionFormActionView):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        if self.decision.status != DecisionStatus.ADVISED or not services.spending_bars(
-            self.decision
-        ):
+        if self.decision.status != DecisionStatus.ADVISED or not self.bars:
             return self.response_class(
                 request,
                 "governance/decisions/nothing_to_authorise.html",
@@ -275,13 +274,15 @@ class DecisionAuthoriseSpendingView(DecisionFormActionView):
             )
         return super().get(request, *args, **kwargs)
 
+    @cached_property
+    def bars(self):
+        return spending.spending_bars(self.decision)
+
     def get_form_kwargs(self):
-        bars = [report.pk for report in services.spending_bars(self.decision)]
-        running = StatutoryReport.objects.filter(pk__in=bars).order_by("issued_at", "pk")
-        return {**super().get_form_kwargs(), "reports": running}
+        return {**super().get_form_kwargs(), "reports": self.bars}
 
     def act(self, form):
-        services.authorise_new_agreement(
+        spending.authorise_new_agreement(
             self.request.user,
             self.decision,
             report=form.cleaned_data["report"],

@@ -55,3 +55,11 @@ def threshold_edges():
             ContractFactory(title="A penny over ten thousand", value=Decimal("10000.01"))
         ),
     }
+
+
+# The scheme of delegation
+
+
+@pytest.fixture
+def chief_executive(people):
+    return people[Role.CHIEF_EXECUTIVE]

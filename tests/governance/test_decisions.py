@@ -21,6 +21,11 @@ FIELDS = {
 }
 
 
+def posted() -> dict:
+    """The decision form as a browser sends it: the fields, the maker and the category."""
+    return {**FIELDS, "decision_maker": "pcc", "category": general_category_id()}
+
+
 @pytest.fixture
 def draft(people):
     return services.draft_decision(people[Role.STAFF], **FIELDS)
@@ -138,12 +143,7 @@ def test_concurrent_edit_in_the_browser_shows_a_conflict_and_keeps_the_typing(
     people, draft, client_for
 ):
     url = reverse("governance:decision_edit", args=[draft.code])
-    form = {
-        **FIELDS,
-        "version": draft.version,
-        "decision_maker": "pcc",
-        "category": general_category_id(),
-    }
+    form = {**posted(), "version": draft.version}
     first = client_for(Role.STAFF).post(url, {**form, "title": "Saved first"})
     second = client_for(Role.CHIEF_EXECUTIVE).post(url, {**form, "title": "Typed second"})
 
@@ -249,7 +249,7 @@ def test_supporting_documents_are_checked_by_content(people, draft, client_for):
     ],
 )
 def test_bad_input_on_the_decision_form_saves_nothing(client_for, change, message):
-    form = {**FIELDS, "decision_maker": "pcc", "category": general_category_id(), **change}
+    form = {**posted(), **change}
     response = client_for(Role.STAFF).post(reverse("governance:decision_add"), form)
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -313,12 +313,7 @@ def test_after_a_refused_concurrent_save_the_second_person_can_save_again(
     people, draft, client_for
 ):
     url = reverse("governance:decision_edit", args=[draft.code])
-    form = {
-        **FIELDS,
-        "version": draft.version,
-        "decision_maker": "pcc",
-        "category": general_category_id(),
-    }
+    form = {**posted(), "version": draft.version}
     client_for(Role.STAFF).post(url, {**form, "title": "Saved first"})
     second = client_for(Role.CHIEF_EXECUTIVE)
     refused = second.post(url, {**form, "title": "Typed second"})

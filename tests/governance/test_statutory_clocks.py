@@ -8,49 +8,15 @@ lasts to the end of "the first business day" after consideration (s.115(9), s.5(
 from datetime import date, timedelta
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from governance.models import ReportGround, ReportKind, ReportOutcome, StatutoryReport
 from governance.services import reports as services
 from opcc.roles import Role
+from tests.governance.statutory_helpers import at, consider, issue, mo_report, section_114_3
 
 pytestmark = pytest.mark.django_db
-
-
-def at(day: str, hour: int = 10):
-    """``day`` at ``hour`` UTC, or at the time given with it ("2027-06-01 22:30", UTC)."""
-    moment = day if " " in day else f"{day} {hour:02d}:00"
-    return time_machine.travel(f"{moment} +0000", tick=False)
-
-
-def issued_report(people, kind, ground, *, on: str, **fields):
-    author = people[Role.CFO if kind == ReportKind.CHIEF_FINANCE_OFFICER else Role.CHIEF_EXECUTIVE]
-    with at(on):
-        report = services.draft_report(
-            author, kind=kind, title=f"Report issued {on}", matter="The 2027/28 budget.",
-            ground=ground, findings="Findings.", recommendations="Recommendations.", **fields,
-        )  # fmt: skip
-        return services.issue_report(author, report)
-
-
-def consider(people, report, *, on: str):
-    with at(on):
-        return services.record_consideration(
-            people[Role.PCC], report, response="Considered.", outcome=ReportOutcome.ACCEPTS,
-            outcome_reasons="Reasons.", action_taken="None.", action_proposed="A revised budget.",
-        )  # fmt: skip
-
-
-def cfo_report(people, on="2027-06-01"):
-    return issued_report(
-        people, ReportKind.CHIEF_FINANCE_OFFICER, ReportGround.UNBALANCED_BUDGET, on=on
-    )
-
-
-def mo_report(people, on="2027-06-01"):
-    return issued_report(people, ReportKind.MONITORING_OFFICER, ReportGround.UNLAWFUL, on=on)
 
 
 def overdue_titles(day: str):
@@ -60,7 +26,7 @@ def overdue_titles(day: str):
 
 
 def test_cfo_report_consideration_is_due_21_days_beginning_with_the_sending_day(people):
-    report = cfo_report(people)  # Tuesday 1 June 2027: day 1
+    report = section_114_3(people)  # Tuesday 1 June 2027: day 1
     assert report.due_on == date(2027, 6, 21)
     assert report.title not in overdue_titles("2027-06-21")  # the last day is still in time
     assert report.title in overdue_titles("2027-06-22")
@@ -90,13 +56,13 @@ def test_months_are_counted_forwards_not_back(people):
 
 
 def test_overdue_reminders_go_out_the_day_after_the_last_day_not_on_it(people):
-    cfo_report(people)
+    section_114_3(people)
     assert services.send_overdue_reminders(date(2027, 6, 21)) == 0
     assert services.send_overdue_reminders(date(2027, 6, 22)) == 1
 
 
 def test_the_panel_copy_gives_the_last_day_and_the_statutes_words(people):
-    report = cfo_report(people)
+    report = section_114_3(people)
     from opcc.models import OutboundMessage
 
     copy = OutboundMessage.objects.filter(kind="statutory_report_panel_copy", object_id=report.pk)
@@ -116,7 +82,7 @@ def test_the_report_page_and_the_dashboard_give_the_same_last_day(people, client
 
 
 def test_prohibition_period_ends_with_the_first_business_day_after_consideration(people):
-    report = cfo_report(people)
+    report = section_114_3(people)
     report = consider(people, report, on="2027-06-10")  # Thursday
     assert report.bar_ends_on == date(2027, 6, 11)  # Friday
     assert report in StatutoryReport.objects.prohibition_periods(date(2027, 6, 11))
@@ -124,21 +90,21 @@ def test_prohibition_period_ends_with_the_first_business_day_after_consideration
 
 
 def test_prohibition_period_skips_the_weekend_and_a_bank_holiday(people):
-    report = consider(people, cfo_report(people, on="2027-08-02"), on="2027-08-27")  # a Friday
+    report = consider(people, section_114_3(people, on="2027-08-02"), on="2027-08-27")  # a Friday
     assert report.bar_ends_on == date(2027, 8, 31)  # Monday 30 August is a bank holiday
     assert report in StatutoryReport.objects.prohibition_periods(date(2027, 8, 31))
     assert report not in StatutoryReport.objects.prohibition_periods(date(2027, 9, 1))
 
 
 def test_prohibition_period_begins_with_the_sending_day(people):
-    report = cfo_report(people)
+    report = section_114_3(people)
     assert report not in StatutoryReport.objects.prohibition_periods(date(2027, 5, 31))
     assert report in StatutoryReport.objects.prohibition_periods(date(2027, 6, 1))
 
 
 def test_prohibition_period_does_not_end_when_consideration_is_late(people):
     """s.115(9)(b) "(if any)" and s.115(10): missing the 21 days does not end the period."""
-    report = cfo_report(people)
+    report = section_114_3(people)
     assert report in StatutoryReport.objects.prohibition_periods(date(2027, 12, 1))
 
 
@@ -154,10 +120,9 @@ def test_mo_suspension_lasts_until_the_end_of_the_first_business_day_after_consi
 
 
 def test_a_section_114_2_report_bars_its_conduct_but_sets_no_spending_bar(people):
-    report = issued_report(
-        people, ReportKind.CHIEF_FINANCE_OFFICER, ReportGround.UNLAWFUL_EXPENDITURE,
-        on="2027-06-01",
-    )  # fmt: skip
+    report = issue(
+        people, kind=ReportKind.CHIEF_FINANCE_OFFICER, ground=ReportGround.UNLAWFUL_EXPENDITURE
+    )
     assert report.section == "Local Government Finance Act 1988 s.114(2)"
     assert report.bars_on(date(2027, 6, 1))
     assert report not in StatutoryReport.objects.prohibition_periods(date(2027, 6, 1))
@@ -166,14 +131,8 @@ def test_a_section_114_2_report_bars_its_conduct_but_sets_no_spending_bar(people
 def test_the_sending_day_is_the_day_in_england_even_late_on_a_summer_evening(people):
     """Issued at 23:30 British Summer Time on 1 June (22:30 UTC): day 1 is 1 June. Issued at
     00:30 BST on 2 June (23:30 UTC on 1 June): day 1 is 2 June. Lists and pages agree."""
-    late = issued_report(
-        people, ReportKind.CHIEF_FINANCE_OFFICER, ReportGround.UNBALANCED_BUDGET,
-        on="2027-06-01 22:30",
-    )  # fmt: skip
-    early = issued_report(
-        people, ReportKind.CHIEF_FINANCE_OFFICER, ReportGround.UNBALANCED_BUDGET,
-        on="2027-06-01 23:30",
-    )  # fmt: skip
+    late = section_114_3(people, on="2027-06-01 22:30")
+    early = section_114_3(people, on="2027-06-01 23:30")
     assert (late.due_on, early.due_on) == (date(2027, 6, 21), date(2027, 6, 22))
     assert late.title in overdue_titles("2027-06-22")
     assert early.title not in overdue_titles("2027-06-22")
@@ -193,7 +152,7 @@ def test_the_lists_and_the_page_agree_on_the_suspensions_edges(people):
 
 def test_the_overdue_list_agrees_with_each_reports_last_day_every_day_of_a_year(people):
     reports = [
-        issued_report(people, kind, ground, on=day)
+        issue(people, kind=kind, ground=ground, on=day)
         for kind, ground in (
             (ReportKind.CHIEF_FINANCE_OFFICER, ReportGround.UNBALANCED_BUDGET),
             (ReportKind.MONITORING_OFFICER, ReportGround.UNLAWFUL),
@@ -207,7 +166,7 @@ def test_the_overdue_list_agrees_with_each_reports_last_day_every_day_of_a_year(
 
 
 def test_consideration_concluded_on_an_earlier_day_ends_the_bar_from_that_day(people):
-    report = cfo_report(people)
+    report = section_114_3(people)
     with at("2027-06-14"):  # recorded on Monday, concluded the Thursday before
         report = services.record_consideration(
             people[Role.PCC], report, response="Considered.", outcome=ReportOutcome.ACCEPTS,
@@ -225,7 +184,7 @@ def test_consideration_concluded_on_an_earlier_day_ends_the_bar_from_that_day(pe
 def test_consideration_cannot_be_concluded_in_the_future_or_before_the_report(
     people, concluded_on, message
 ):
-    report = cfo_report(people)
+    report = section_114_3(people)
     with at("2027-06-14"), pytest.raises(ValidationError, match=message):
         services.record_consideration(
             people[Role.PCC], report, response="Considered.", outcome=ReportOutcome.ACCEPTS,
@@ -239,7 +198,7 @@ def test_consideration_cannot_be_concluded_in_the_future_or_before_the_report(
 def test_a_considered_report_with_no_end_day_bars_nothing(people):
     """A report considered before the bar's end was recorded (migration 0011 fills it in) must
     never count as barring for ever."""
-    report = consider(people, cfo_report(people), on="2027-06-10")
+    report = consider(people, section_114_3(people), on="2027-06-10")
     StatutoryReport.objects.filter(pk=report.pk).update(bar_ends_on=None)
     report.refresh_from_db()
     assert not report.bars_on(date(2027, 6, 11))
